@@ -1,0 +1,17 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import catalogue from './src/integrations/catalogue.ts';
+
+/** Public base URL of the catalogue: configuration, not code. */
+const site = process.env.PUBLIC_SITE_URL ?? 'https://catalogue-ia.numerique.gouv.fr';
+
+export default defineConfig({
+  site,
+  outDir: process.env.CATALOGUE_OUT_DIR ?? './dist',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [catalogue(), mdx()],
+  devToolbar: { enabled: false },
+  server: { host: '127.0.0.1', port: 4321 },
+});

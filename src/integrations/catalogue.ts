@@ -1,0 +1,66 @@
+/**
+ * Build-time duties of the catalogue, for `astro dev` and `astro build` alike:
+ * 1. copy the DSFR dist files from node_modules to public/dsfr/ (never committed);
+ * 2. validate the whole content folder and list every problem at once —
+ *    a build stops, the dev server reports and keeps running.
+ */
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { CONTENT_DIR } from '../lib/content-paths.ts';
+import { formatProblems } from '../lib/validation/problem.ts';
+import { validateContent } from '../lib/validation/validate-content.ts';
+
+/** The DSFR files the site serves, relative to @gouvfr/dsfr/dist. */
+export const DSFR_FILES = [
+  'dsfr.min.css',
+  'dsfr.module.min.js',
+  'dsfr.nomodule.min.js',
+  'utility/icons/icons.min.css',
+  'fonts',
+  'icons',
+  'favicon',
+  'artwork',
+] as const;
+
+export function copyDsfr(publicDir: string): void {
+  const require = createRequire(import.meta.url);
+  const dist = path.join(path.dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist');
+  const target = path.join(publicDir, 'dsfr');
+  rmSync(target, { recursive: true, force: true });
+  for (const item of DSFR_FILES) {
+    const to = path.join(target, item);
+    mkdirSync(path.dirname(to), { recursive: true });
+    cpSync(path.join(dist, item), to, { recursive: true, filter: (src) => !src.endsWith('.map') });
+  }
+}
+
+export class ContentValidationError extends Error {
+  override name = 'ContentValidationError';
+}
+
+export default function catalogue(): AstroIntegration {
+  return {
+    name: 'catalogue',
+    hooks: {
+      'astro:config:setup': async ({ config, command, logger }) => {
+        const root = fileURLToPath(config.root);
+        copyDsfr(fileURLToPath(config.publicDir));
+        if (command !== 'build' && command !== 'dev') return;
+        if (!existsSync(path.resolve(root, CONTENT_DIR))) {
+          throw new ContentValidationError(`Dossier de contenu introuvable : ${CONTENT_DIR}`);
+        }
+        const { problems, counts } = await validateContent(root, CONTENT_DIR);
+        if (problems.length === 0) {
+          logger.info(`contenu valide : ${counts.calls} appels, ${counts.laureates} lauréats, ${counts.pages} pages`);
+          return;
+        }
+        const report = `Le contenu comporte des erreurs :\n\n${formatProblems(problems)}`;
+        if (command === 'build') throw new ContentValidationError(report);
+        logger.error(report);
+      },
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/** Site-wide facts: name, navigation, footer. One place for the chrome's words. */
+export const SITE = {
+  name: 'Catalogue des lauréats IA de l’État',
+  tagline: 'Solutions et projets d’intelligence artificielle retenus par les appels à manifestation d’intérêt de l’État',
+  /** Declared RGAA conformity of this site (see the accessibility statement). */
+  accessibility: 'non conforme',
+  locale: 'fr-FR',
+} as const;
+
+export interface NavLink {
+  href: string;
+  label: string;
+}
+
+export interface NavItem {
+  label: string;
+  href?: string;
+  children?: NavLink[];
+}
+
+/** Whether `href` is the current page or one of its ancestors in the menu. */
+export function isCurrent(href: string, currentPath: string, exact = false): boolean {
+  const norm = (p: string) => (p.endsWith('/') ? p : `${p}/`);
+  return exact || href === '/' ? norm(currentPath) === norm(href) : norm(currentPath).startsWith(norm(href));
+}
+
+export const FOOTER_INSTITUTIONAL_LINKS: NavLink[] = [
+  { href: 'https://www.info.gouv.fr', label: 'info.gouv.fr' },
+  { href: 'https://www.service-public.gouv.fr', label: 'service-public.gouv.fr' },
+  { href: 'https://www.legifrance.gouv.fr', label: 'legifrance.gouv.fr' },
+  { href: 'https://www.data.gouv.fr', label: 'data.gouv.fr' },
+];
+
+export const FOOTER_BOTTOM_LINKS: NavLink[] = [
+  { href: '/plan-du-site/', label: 'Plan du site' },
+  { href: '/accessibilite/', label: `Accessibilité : ${SITE.accessibility}` },
+  { href: '/mentions-legales/', label: 'Mentions légales' },
+  { href: '/donnees-personnelles/', label: 'Données personnelles' },
+  { href: '/gestion-des-cookies/', label: 'Gestion des cookies' },
+];
+
+/** Builds the document title: unique per page, site name last. */
+export function documentTitle(pageTitle: string | undefined): string {
+  return pageTitle ? `${pageTitle} — ${SITE.name}` : SITE.name;
+}

@@ -1,0 +1,54 @@
+/** A problem found in the content, phrased for an editor. */
+export interface Problem {
+  /** Path of the file, relative to the project root. */
+  file: string;
+  /** Field path in the front matter, dotted (`submitter.siret`, `metrics.0.unit`); empty for the whole file. */
+  field: string;
+  /** What is wrong, in French. */
+  message: string;
+  /** What was expected. */
+  expected?: string;
+  /** What was found (shortened). */
+  received?: string;
+  /** How to fix it. */
+  hint?: string;
+}
+
+export function pathToField(path: ReadonlyArray<PropertyKey>): string {
+  return path.map(String).join('.');
+}
+
+/** Renders a value found in a file for a message: short, on one line. */
+export function show(value: unknown): string {
+  if (value === undefined) return 'rien (champ absent)';
+  if (value === null) return 'une valeur vide';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'une date invalide' : value.toISOString().slice(0, 10);
+  if (typeof value === 'string') {
+    const oneLine = value.replace(/\s+/g, ' ');
+    return `« ${oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine} »`;
+  }
+  if (Array.isArray(value)) return `une liste de ${value.length} élément${value.length > 1 ? 's' : ''}`;
+  if (typeof value === 'object') return 'un groupe de champs';
+  return String(value);
+}
+
+/** Formats problems grouped by file, for the terminal. */
+export function formatProblems(problems: readonly Problem[]): string {
+  const byFile = new Map<string, Problem[]>();
+  for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+  const lines: string[] = [];
+  for (const [file, list] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+    lines.push(`${file}`);
+    for (const p of list) {
+      lines.push(`  ✗ ${p.field || '(fichier)'} : ${p.message}`);
+      if (p.expected) lines.push(`      attendu : ${p.expected}`);
+      if (p.received) lines.push(`      trouvé : ${p.received}`);
+      if (p.hint) lines.push(`      correction : ${p.hint}`);
+    }
+  }
+  const files = byFile.size;
+  lines.push(
+    `${problems.length} problème${problems.length > 1 ? 's' : ''} dans ${files} fichier${files > 1 ? 's' : ''}.`,
+  );
+  return lines.join('\n');
+}

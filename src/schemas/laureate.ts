@@ -1,0 +1,256 @@
+/**
+ * A laureate: one markdown file per laureate in content/laureates/<call>/<slug>.md.
+ * Front matter holds the structured facts; the markdown body describes the
+ * solution (nature, context) in prose.
+ *
+ * Fields follow what the 2025 cahier des charges asks a laureate to document
+ * (articles 1, 3, 5 and 6). What is required depends on the call's kind and is
+ * checked across entries (see src/lib/validation/cross-entry.ts): a 2018/2019
+ * laureate (an administration's own project) has no commercial fields.
+ */
+import { z } from 'astro/zod';
+import {
+  AUDIENCES,
+  CATEGORY_SLUGS,
+  CERTIFICATIONS,
+  COMPANY_SIZES,
+  DATA_LOCATIONS,
+  EVIDENCE_LEVELS,
+  MATURITY_LEVELS,
+  METRIC_TYPES,
+  PRICING_MODELS,
+  REFERENCE_KINDS,
+  RGAA_LEVELS,
+  SECNUMCLOUD_STATUSES,
+  SUBMITTER_KINDS,
+  THEMATIC_SLUGS,
+  thematicBySlug,
+  categoryBySlug,
+} from './taxonomy.ts';
+import { isValidSirenOrSiret, isoDate, nonEmptyText, siteOrWebUrl, sourceSchema, webUrl } from './common.ts';
+
+export const SUMMARY_MAX = 280;
+export const LAUREATE_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Builds the image field: Astro's `image()` in the collection, a path check elsewhere. */
+export type ImageField = () => z.ZodType;
+
+const money = () => z.number().nonnegative('un montant ne peut pas être négatif');
+const count = () => z.number().int('nombre entier attendu').nonnegative('un nombre ne peut pas être négatif');
+
+export const metricSchema = z
+  .strictObject({
+    type: z.enum(METRIC_TYPES.values).describe('Nature de l’effet mesuré.'),
+    label: nonEmptyText().describe('Libellé de l’indicateur (ex. « Délai moyen de réponse aux usagers »).'),
+    before: z.number().nonnegative('une valeur d’indicateur ne peut pas être négative').optional().describe('Valeur avant la mise en place de la solution.'),
+    after: z.number().nonnegative('une valeur d’indicateur ne peut pas être négative').describe('Valeur après la mise en place de la solution.'),
+    unit: nonEmptyText().describe('Unité (ex. « jours », « % », « € / dossier »).'),
+    method: nonEmptyText().optional().describe('Comment le chiffre a été obtenu.'),
+    perimeter: nonEmptyText().optional().describe('Périmètre et période de la mesure (ex. « 3 CAF, janvier–juin 2024 »).'),
+    evidence: z.enum(EVIDENCE_LEVELS.values).describe('Niveau de preuve : déclaré, mesuré ou audité.'),
+    sourceUrl: webUrl().optional().describe('Source publique du chiffre (obligatoire pour un chiffre audité).'),
+  })
+  .superRefine((m, ctx) => {
+    if (m.evidence !== 'declare' && !m.method) {
+      ctx.addIssue({ code: 'custom', path: ['method'], message: 'un chiffre mesuré ou audité doit décrire sa méthode' });
+    }
+    if (m.evidence === 'audite' && !m.sourceUrl) {
+      ctx.addIssue({ code: 'custom', path: ['sourceUrl'], message: 'un chiffre audité doit citer sa source' });
+    }
+  })
+  .describe('Un indicateur d’impact chiffré.');
+
+export const referenceSchema = z
+  .strictObject({
+    organisation: nonEmptyText().describe('Organisation qui utilise la solution.'),
+    kind: z.enum(REFERENCE_KINDS.values).describe('Type d’organisation.'),
+    since: z.number().int().min(1990).max(2100).optional().describe('Année de début d’utilisation.'),
+    users: count().optional().describe('Nombre d’utilisateurs, s’il est connu.'),
+  })
+  .describe('Un déploiement de référence.');
+
+export function laureateSchema(image: ImageField) {
+  const picture = (what: string) =>
+    z
+      .strictObject({
+        src: image().describe(`Fichier image (${what}), chemin relatif au fichier du lauréat.`),
+        alt: nonEmptyText().describe('Texte alternatif : ce que l’image montre ou dit.'),
+      })
+      .describe(what);
+
+  return z
+    .strictObject({
+      name: nonEmptyText().max(120).describe('Nom de la solution ou du projet.'),
+      summary: nonEmptyText()
+        .max(SUMMARY_MAX, `le résumé dépasse ${SUMMARY_MAX} caractères`)
+        .describe(`Résumé en une phrase ou deux (${SUMMARY_MAX} caractères au plus), affiché sur les cartes.`),
+      call: z
+        .string()
+        .regex(/^[a-z0-9-]+$/, 'identifiant d’appel attendu (ex. « solutions-ia-2025 »)')
+        .describe('Identifiant de l’appel (fichier de content/calls/), ex. « solutions-ia-2025 ».'),
+      demo: z
+        .boolean()
+        .default(false)
+        .describe('Vrai pour une fiche de démonstration (fictive) : un bandeau l’indique sur le site.'),
+      published: z.boolean().default(true).describe('Faux pour retirer la fiche du site sans la supprimer.'),
+      category: z.enum(CATEGORY_SLUGS).optional().describe('Catégorie de l’appel 2025.'),
+      thematics: z
+        .array(z.enum(THEMATIC_SLUGS))
+        .default([])
+        .describe('Thématiques (elles doivent appartenir à la catégorie).'),
+      applicationContext: nonEmptyText().optional().describe('Cadre d’application : pour qui, pour quoi, dans quelles conditions.'),
+      approach: nonEmptyText().optional().describe('Technique d’IA employée, en quelques mots.'),
+      outcome: nonEmptyText().optional().describe('Devenir du projet, quand il est connu (mise en production, reprise, arrêt).'),
+      submitter: z
+        .strictObject({
+          name: nonEmptyText().describe('Nom de la structure porteuse.'),
+          kind: z.enum(SUBMITTER_KINDS.values).describe('Type de structure.'),
+          size: z.enum(COMPANY_SIZES.values).optional().describe('Taille de l’entreprise.'),
+          siret: z
+            .string()
+            .refine(isValidSirenOrSiret, 'SIREN (9 chiffres) ou SIRET (14 chiffres) invalide : vérifiez la clé de contrôle')
+            .optional()
+            .describe('SIREN ou SIRET de la structure.'),
+          website: webUrl().optional().describe('Site web de la structure.'),
+        })
+        .describe('Structure qui a déposé la candidature.'),
+      audiences: z
+        .array(z.enum(AUDIENCES.values))
+        .default([])
+        .describe('Administrations ciblées.'),
+      maturity: z.enum(MATURITY_LEVELS.values).optional().describe('Niveau de maturité.'),
+      metrics: z.array(metricSchema).default([]).describe('Indicateurs d’impact chiffrés.'),
+      qualitativeImpacts: z
+        .strictObject({
+          workingConditions: nonEmptyText().optional().describe('Effets sur les conditions de travail des agents.'),
+          inclusion: nonEmptyText().optional().describe('Effets sur l’inclusion et l’accès aux services publics.'),
+          userQuality: nonEmptyText().optional().describe('Effets sur la qualité du service rendu aux usagers.'),
+        })
+        .optional()
+        .describe('Impacts qualitatifs.'),
+      costs: z
+        .strictObject({
+          pricingModel: z.enum(PRICING_MODELS.values).describe('Modèle économique.'),
+          deploymentCost: money().optional().describe('Coût indicatif de déploiement, en euros hors taxes.'),
+          deploymentEffortDays: count().optional().describe('Charge de déploiement, en jours-homme.'),
+          deploymentWeeks: count().optional().describe('Durée de déploiement, en semaines.'),
+          annualMaintenanceCost: money().optional().describe('Coût annuel de maintenance, en euros hors taxes.'),
+          notes: nonEmptyText().optional().describe('Précisions sur les coûts.'),
+        })
+        .optional()
+        .describe('Coûts de déploiement et d’exploitation.'),
+      environment: z
+        .strictObject({
+          lifeCycleAnalysis: z.boolean().describe('Une analyse du cycle de vie a-t-elle été réalisée ?'),
+          lifeCycleAnalysisUrl: webUrl().optional().describe('Lien vers l’analyse du cycle de vie.'),
+          frugality: nonEmptyText().optional().describe('Mesures de sobriété.'),
+          directBenefit: nonEmptyText().optional().describe('Bénéfice environnemental direct.'),
+        })
+        .optional()
+        .describe('Impact environnemental.'),
+      dataSecurity: z
+        .strictObject({
+          secNumCloud: z.enum(SECNUMCLOUD_STATUSES.values).describe('Statut SecNumCloud.'),
+          host: nonEmptyText().optional().describe('Hébergeur.'),
+          dataLocation: z.enum(DATA_LOCATIONS.values).optional().describe('Localisation des données.'),
+          onPremise: z.boolean().optional().describe('Déploiement sur site possible.'),
+          sensitiveInformation: z
+            .boolean()
+            .optional()
+            .describe('Compatible avec des informations sensibles au sens de l’article 31 de la loi SREN.'),
+          gdpr: nonEmptyText().optional().describe('Conformité au RGPD : ce que la solution garantit.'),
+          certifications: z.array(z.enum(CERTIFICATIONS.values)).default([]).describe('Certifications obtenues.'),
+        })
+        .optional()
+        .describe('Données et sécurité.'),
+      rgaa: z.enum(RGAA_LEVELS.values).optional().describe('Conformité de la solution elle-même au RGAA.'),
+      openness: z
+        .strictObject({
+          openSource: z.boolean().optional().describe('La solution est-elle open source ? (obligatoire pour l’appel 2025)'),
+          licence: nonEmptyText().optional().describe('Licence (ex. « MIT », « propriétaire »).'),
+          repositoryUrl: webUrl().optional().describe('Dépôt du code source.'),
+          models: z
+            .array(
+              z.strictObject({
+                name: nonEmptyText().describe('Nom du modèle.'),
+                openWeights: z.boolean().describe('Les poids du modèle sont-ils ouverts ?'),
+              }),
+            )
+            .default([])
+            .describe('Modèles d’IA utilisés.'),
+        })
+        .optional()
+        .describe('Ouverture du code et des modèles.'),
+      references: z.array(referenceSchema).default([]).describe('Déploiements de référence.'),
+      scalability: nonEmptyText().optional().describe('Potentiel de mise à l’échelle et de réplication.'),
+      logo: picture('Logo').optional(),
+      screenshots: z.array(picture('Capture d’écran')).default([]).describe('Captures d’écran.'),
+      brochure: z
+        .strictObject({
+          url: siteOrWebUrl().describe('Adresse de la brochure (https://… ou /documents/…).'),
+          title: nonEmptyText().describe('Titre du document.'),
+          sizeKb: count().optional().describe('Poids du fichier en kilo-octets.'),
+        })
+        .optional()
+        .describe('Brochure technique (PDF).'),
+      dossierNumber: z
+        .number()
+        .int()
+        .positive()
+        .optional()
+        .describe('Numéro du dossier Démarches Simplifiées, quand la fiche vient de l’ingestion.'),
+      selectedOn: isoDate().describe('Date de la sélection (comité ou annonce).'),
+      updatedOn: isoDate().optional().describe('Date de dernière mise à jour de la fiche.'),
+      sources: z.array(sourceSchema).default([]).describe('Sources publiques des faits présentés.'),
+    })
+    .superRefine((l, ctx) => {
+      if (l.thematics.length > 0 && !l.category) {
+        ctx.addIssue({ code: 'custom', path: ['category'], message: 'des thématiques sont indiquées sans catégorie' });
+      }
+      if (l.category) {
+        const category = categoryBySlug(l.category);
+        l.thematics.forEach((t, i) => {
+          const thematic = thematicBySlug(t);
+          if (!thematic.categories.includes(l.category!)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['thematics', i],
+              message: `la thématique « ${thematic.label} » n’appartient pas à la catégorie « ${category.shortLabel} »`,
+            });
+          }
+        });
+      }
+      const seen = new Set<string>();
+      l.thematics.forEach((t, i) => {
+        if (seen.has(t)) ctx.addIssue({ code: 'custom', path: ['thematics', i], message: `thématique « ${t} » en double` });
+        seen.add(t);
+      });
+      if (l.environment?.lifeCycleAnalysisUrl && !l.environment.lifeCycleAnalysis) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['environment', 'lifeCycleAnalysis'],
+          message: 'un lien vers une analyse du cycle de vie est donné mais lifeCycleAnalysis vaut false',
+        });
+      }
+    })
+    .describe('Un lauréat d’un appel à manifestation d’intérêt.');
+}
+
+export type LaureateData = z.output<ReturnType<typeof laureateSchema>>;
+
+/**
+ * Fields a laureate of a « solutions du marché » call must fill in, with the
+ * French label used in error messages. Laureates of the administrations'
+ * experimentation calls (2018, 2019) do not have them.
+ */
+export const MARKET_REQUIRED_FIELDS: ReadonlyArray<{ path: string[]; label: string; isMissing: (l: LaureateData) => boolean }> = [
+  { path: ['category'], label: 'la catégorie', isMissing: (l) => !l.category },
+  { path: ['thematics'], label: 'au moins une thématique', isMissing: (l) => l.thematics.length === 0 },
+  { path: ['audiences'], label: 'au moins une administration ciblée', isMissing: (l) => l.audiences.length === 0 },
+  { path: ['maturity'], label: 'le niveau de maturité', isMissing: (l) => !l.maturity },
+  { path: ['costs'], label: 'les coûts (au moins le modèle économique)', isMissing: (l) => !l.costs },
+  { path: ['dataSecurity'], label: 'les données et la sécurité (au moins le statut SecNumCloud)', isMissing: (l) => !l.dataSecurity },
+  { path: ['dataSecurity', 'dataLocation'], label: 'la localisation des données', isMissing: (l) => !!l.dataSecurity && !l.dataSecurity.dataLocation },
+  { path: ['rgaa'], label: 'la conformité RGAA de la solution', isMissing: (l) => !l.rgaa },
+  { path: ['openness', 'openSource'], label: 'l’ouverture (open source ou non)', isMissing: (l) => l.openness?.openSource === undefined },
+];
