@@ -9,6 +9,8 @@ const site = process.env.PUBLIC_SITE_URL ?? 'https://catalogue-ia.numerique.gouv
 export default defineConfig({
   site,
   outDir: process.env.CATALOGUE_OUT_DIR ?? './dist',
+  // Lets tests build a fixture content set without touching the main build's cache.
+  ...(process.env.CATALOGUE_CACHE_DIR ? { cacheDir: process.env.CATALOGUE_CACHE_DIR } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [catalogue(), mdx()],

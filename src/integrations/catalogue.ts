@@ -37,10 +37,6 @@ export function copyDsfr(publicDir: string): void {
   }
 }
 
-export class ContentValidationError extends Error {
-  override name = 'ContentValidationError';
-}
-
 export default function catalogue(): AstroIntegration {
   return {
     name: 'catalogue',
@@ -50,7 +46,7 @@ export default function catalogue(): AstroIntegration {
         copyDsfr(fileURLToPath(config.publicDir));
         if (command !== 'build' && command !== 'dev') return;
         if (!existsSync(path.resolve(root, CONTENT_DIR))) {
-          throw new ContentValidationError(`Dossier de contenu introuvable : ${CONTENT_DIR}`);
+          throw new Error(`Dossier de contenu introuvable : ${path.resolve(root, CONTENT_DIR)}`);
         }
         const { problems, counts } = await validateContent(root, CONTENT_DIR);
         if (problems.length === 0) {
@@ -58,8 +54,13 @@ export default function catalogue(): AstroIntegration {
           return;
         }
         const report = `Le contenu comporte des erreurs :\n\n${formatProblems(problems)}`;
-        if (command === 'build') throw new ContentValidationError(report);
         logger.error(report);
+        if (command === 'build') {
+          // An editor's mistake, not a crash: the report above says everything,
+          // a stack trace would only hide it. Nothing has been written yet.
+          logger.error('Construction interrompue : corrigez ces erreurs puis relancez la commande.');
+          process.exit(1);
+        }
       },
     },
   };

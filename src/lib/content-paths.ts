@@ -5,12 +5,17 @@
  */
 export const CONTENT_DIR = process.env.CATALOGUE_CONTENT_DIR ?? 'content';
 
-/** Files starting with `_` or `.` are ignored (drafts, review copies). */
+/** Glob patterns of each collection, relative to its folder. */
 export const PATTERNS = {
-  calls: ['*.md', '!_*', '!.*'],
+  calls: ['*.md', '!**/_*', '!**/.*'],
   laureates: ['*/*.md', '!**/_*', '!**/.*'],
-  pages: ['*.{md,mdx}', '!_*', '!.*'],
+  pages: ['*.{md,mdx}', '!**/_*', '!**/.*'],
 } as const;
+
+/** Files or folders whose name starts with `_` or `.` are ignored (drafts, review copies). */
+export function isIgnoredPath(relPath: string): boolean {
+  return relPath.split(/[\\/]/).some((segment) => segment.startsWith('_') || segment.startsWith('.'));
+}
 
 /** An entry's id is its file name without extension (a laureate's folder is its call). */
 export function slugFromPath(entry: string): string {

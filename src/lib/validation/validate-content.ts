@@ -11,7 +11,7 @@ import { parseFrontmatter } from 'astro/markdown';
 import { callSchema, type Call } from '../../schemas/call.ts';
 import { laureateSchema, type LaureateData } from '../../schemas/laureate.ts';
 import { pageSchema } from '../../schemas/page.ts';
-import { PATTERNS, slugFromPath } from '../content-paths.ts';
+import { PATTERNS, isIgnoredPath, slugFromPath } from '../content-paths.ts';
 import { crossEntryProblems, type LaureateEntry, type ParsedEntry } from './cross-entry.ts';
 import type { Problem } from './problem.ts';
 import { validateWith } from './zod-issues.ts';
@@ -36,10 +36,10 @@ export interface ValidationResult {
 async function listFiles(dir: string, patterns: readonly string[]): Promise<string[]> {
   if (!existsSync(dir)) return [];
   const include = patterns.filter((p) => !p.startsWith('!'));
-  const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
   const files: string[] = [];
-  for await (const f of glob(include, { cwd: dir, exclude: (name) => exclude.some((e) => path.matchesGlob(name, e)) })) {
-    files.push(f.replace(/\\/g, '/'));
+  for await (const f of glob(include, { cwd: dir })) {
+    const rel = f.replace(/\\/g, '/');
+    if (!isIgnoredPath(rel)) files.push(rel);
   }
   return files.sort();
 }

@@ -47,6 +47,8 @@ function unwrap(schema: unknown): unknown {
 /** Closest candidate by edit distance, when it is close enough to be a typo. */
 export function closest(input: string, candidates: readonly string[]): string | undefined {
   const a = input.toLowerCase();
+  const containing = candidates.filter((c) => a.length >= 3 && c.toLowerCase().includes(a));
+  if (containing.length === 1) return containing[0];
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
@@ -93,19 +95,19 @@ export function issueToProblems(file: string, schema: z.ZodType, issue: Issue): 
   const field = pathToField(issue.path);
   const description = describeAt(schema, issue.path);
   const about = description ? ` (${description.replace(/\.$/, '')})` : '';
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && issue.input === undefined) {
+    return [
+      {
+        file,
+        field,
+        message: `champ obligatoire manquant${about}`,
+        ...(issue.code === 'invalid_type' ? { expected: TYPE_NAMES[issue.expected] ?? issue.expected } : {}),
+        hint: `ajoutez « ${String(issue.path.at(-1))}: … » dans l’en-tête du fichier`,
+      },
+    ];
+  }
   switch (issue.code) {
     case 'invalid_type': {
-      if (issue.input === undefined) {
-        return [
-          {
-            file,
-            field,
-            message: `champ obligatoire manquant${about}`,
-            expected: TYPE_NAMES[issue.expected] ?? issue.expected,
-            hint: `ajoutez « ${String(issue.path.at(-1))}: … » dans l’en-tête du fichier`,
-          },
-        ];
-      }
       return [
         {
           file,

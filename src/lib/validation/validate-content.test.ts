@@ -1,0 +1,174 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { validateContent } from './validate-content.ts';
+import { formatProblems } from './problem.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const FIXTURE = path.join(ROOT, 'tests/fixtures/content');
+const dirs: string[] = [];
+
+/** A copy of the fixture content set in a temporary project root. */
+function fixtureCopy(): { root: string; write: (rel: string, text: string) => void; read: (rel: string) => string } {
+  const root = mkdtempSync(path.join(tmpdir(), 'catalogue-content-'));
+  dirs.push(root);
+  cpSync(FIXTURE, path.join(root, 'content'), { recursive: true });
+  return {
+    root,
+    write: (rel, text) => writeFileSync(path.join(root, 'content', rel), text),
+    read: (rel) => readFileSync(path.join(root, 'content', rel), 'utf8'),
+  };
+}
+
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const INFERIS = 'laureates/solutions-ia-2025/fixture-inferis.md';
+const DGS = 'laureates/ami-ia-2019/fixture-dgs.md';
+
+describe('validateContent', () => {
+  it('accepts the fixture content set', async () => {
+    const { root } = fixtureCopy();
+    const result = await validateContent(root, 'content');
+    expect(result.problems).toEqual([]);
+    expect(result.counts).toEqual({ calls: 2, laureates: 3, pages: 1 });
+  });
+
+  it('accepts the real content of the repository', async () => {
+    const result = await validateContent(ROOT, 'content');
+    expect(formatProblems(result.problems)).toBe('0 problème dans 0 fichier.');
+    expect(result.counts.calls).toBe(3);
+    expect(result.counts.laureates).toBeGreaterThanOrEqual(33);
+  });
+
+  it('lists every problem of every file at once', async () => {
+    const f = fixtureCopy();
+    f.write(INFERIS, f.read(INFERIS).replace('category: briques-technologiques', 'category: inconnue'));
+    f.write(DGS, f.read(DGS).replace(/^name: .*$/m, ''));
+    const { problems } = await validateContent(f.root, 'content');
+    expect(problems.map((p) => `${p.file} ${p.field}`)).toEqual([
+      'content/laureates/ami-ia-2019/fixture-dgs.md name',
+      'content/laureates/solutions-ia-2025/fixture-inferis.md category',
+    ]);
+  });
+
+  it('reports an unknown call with the known ones', async () => {
+    const f = fixtureCopy();
+    f.write(DGS, f.read(DGS).replace('call: ami-ia-2019', 'call: ami-ia-2020'));
+    const { problems } = await validateContent(f.root, 'content');
+    expect(problems).toEqual([
+      {
+        file: 'content/laureates/ami-ia-2019/fixture-dgs.md',
+        field: 'call',
+        message: 'appel « ami-ia-2020 » inconnu',
+        expected: 'un des appels de content/calls/ : ami-ia-2019, solutions-ia-2025',
+        hint: 'vouliez-vous dire « ami-ia-2019 » ?',
+      },
+    ]);
+  });
+
+  it('reports a laureate filed under another call’s folder', async () => {
+    const f = fixtureCopy();
+    f.write('laureates/solutions-ia-2025/fixture-dgs-bis.md', f.read(DGS).replace(/^name: .*$/m, 'name: Bis'));
+    const { problems } = await validateContent(f.root, 'content');
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'content/laureates/solutions-ia-2025/fixture-dgs-bis.md',
+        field: 'call',
+        message: 'la fiche est rangée dans le dossier « solutions-ia-2025 » mais déclare l’appel « ami-ia-2019 »',
+      }),
+    ]);
+  });
+
+  it('reports duplicate slugs across calls', async () => {
+    const f = fixtureCopy();
+    f.write('laureates/ami-ia-2019/fixture-inferis.md', f.read(DGS));
+    const { problems } = await validateContent(f.root, 'content');
+    expect(problems.map((p) => [p.file, p.message])).toEqual([
+      ['content/laureates/ami-ia-2019/fixture-inferis.md', 'identifiant « fixture-inferis » en double : deux fiches auraient la même adresse /solutions/fixture-inferis/'],
+      ['content/laureates/solutions-ia-2025/fixture-inferis.md', 'identifiant « fixture-inferis » en double : deux fiches auraient la même adresse /solutions/fixture-inferis/'],
+    ]);
+  });
+
+  it('reports duplicate dossier numbers', async () => {
+    const f = fixtureCopy();
+    const add = (rel: string) => f.write(rel, f.read(rel).replace('selectedOn:', 'dossierNumber: 22811437\nselectedOn:'));
+    add(INFERIS);
+    add('laureates/solutions-ia-2025/fixture-courrier.md');
+    const { problems } = await validateContent(f.root, 'content');
+    expect(problems.map((p) => `${p.file} ${p.field} ${p.message}`)).toEqual([
+      'content/laureates/solutions-ia-2025/fixture-courrier.md dossierNumber numéro de dossier 22811437 en double',
+      'content/laureates/solutions-ia-2025/fixture-inferis.md dossierNumber numéro de dossier 22811437 en double',
+    ]);
+  });
+
+  it('requires the commercial fields for a market-solutions call only', async () => {
+    const f = fixtureCopy();
+    f.write(INFERIS, f.read(INFERIS).replace(/^rgaa: .*$/m, '').replace(/^maturity: .*$/m, ''));
+    const { problems } = await validateContent(f.root, 'content');
+    expect(problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
+      'maturity: champ obligatoire manquant pour un lauréat de « Solutions d’IA pour le public (2025) » : le niveau de maturité',
+      'rgaa: champ obligatoire manquant pour un lauréat de « Solutions d’IA pour le public (2025) » : la conformité RGAA de la solution',
+    ]);
+  });
+
+  it('requires a source on a real entry that did not come from ingestion', async () => {
+    const f = fixtureCopy();
+    f.write(INFERIS, f.read(INFERIS).replace('demo: true', 'demo: false'));
+    const { problems } = await validateContent(f.root, 'content');
+    expect(problems).toEqual([expect.objectContaining({ field: 'sources', file: 'content/' + INFERIS })]);
+  });
+
+  it('reports a missing image file and an empty description', async () => {
+    const f = fixtureCopy();
+    const text = f.read(INFERIS).replace('./images/inferis-logo.png', './images/absent.png');
+    f.write(INFERIS, text.slice(0, text.lastIndexOf('---') + 3) + '\n');
+    const { problems } = await validateContent(f.root, 'content');
+    expect(problems.map((p) => `${p.field}|${p.message}`)).toEqual([
+      'logo.src|image introuvable : ./images/absent.png',
+      '|la description de la solution (texte sous l’en-tête) est vide',
+    ]);
+  });
+
+  it('reports unreadable YAML with its line in the file', async () => {
+    const f = fixtureCopy();
+    f.write(DGS, f.read(DGS).replace('call: ami-ia-2019', 'call: ami-ia-2019\n  oops: : x'));
+    const { problems } = await validateContent(f.root, 'content');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toMatch(/^en-tête YAML illisible \(ligne \d+ du fichier\) : /);
+  });
+
+  it('ignores drafts and review copies whose name starts with _', async () => {
+    const f = fixtureCopy();
+    f.write('laureates/solutions-ia-2025/_brouillon.md', '---\nname: 1\n---\n');
+    const { problems, counts } = await validateContent(f.root, 'content');
+    expect(problems).toEqual([]);
+    expect(counts.laureates).toBe(3);
+  });
+});
+
+describe('formatProblems', () => {
+  it('groups problems by file with expected, found and fix', () => {
+    expect(
+      formatProblems([
+        { file: 'b.md', field: 'x', message: 'm1' },
+        { file: 'a.md', field: 'y', message: 'm2', expected: 'e', received: 'r', hint: 'h' },
+        { file: 'b.md', field: '', message: 'm3' },
+      ]),
+    ).toBe(
+      [
+        'a.md',
+        '  ✗ y : m2',
+        '      attendu : e',
+        '      trouvé : r',
+        '      correction : h',
+        'b.md',
+        '  ✗ x : m1',
+        '  ✗ (fichier) : m3',
+        '3 problèmes dans 2 fichiers.',
+      ].join('\n'),
+    );
+  });
+});
