@@ -33,7 +33,7 @@ export const SUMMARY_MAX = 280;
 export const LAUREATE_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Builds the image field: Astro's `image()` in the collection, a path check elsewhere. */
-export type ImageField = () => z.ZodType;
+export type ImageField<I extends z.ZodType = z.ZodType> = () => I;
 
 const money = () => z.number().nonnegative('un montant ne peut pas être négatif');
 const count = () => z.number().int('nombre entier attendu').nonnegative('un nombre ne peut pas être négatif');
@@ -69,7 +69,7 @@ export const referenceSchema = z
   })
   .describe('Un déploiement de référence.');
 
-export function laureateSchema(image: ImageField) {
+export function laureateSchema<I extends z.ZodType>(image: ImageField<I>) {
   const picture = (what: string) =>
     z
       .strictObject({
@@ -236,7 +236,7 @@ export function laureateSchema(image: ImageField) {
     .describe('Un lauréat d’un appel à manifestation d’intérêt.');
 }
 
-export type LaureateData = z.output<ReturnType<typeof laureateSchema>>;
+export type LaureateData = z.output<ReturnType<typeof laureateSchema<z.ZodType>>>;
 
 /**
  * Fields a laureate of a « solutions du marché » call must fill in, with the

@@ -336,6 +336,25 @@ export function laureateSections(l: LaureateLike, call: CallLike): Section[] {
   return sections;
 }
 
+/**
+ * The facts an administration checks first, for the « En bref » panel next to
+ * the title: who, how mature, what pricing, where the data lives, SecNumCloud.
+ */
+export function keyFacts(l: LaureateFacts, call: CallLike): FactRow[] {
+  const s = l.dataSecurity;
+  return [
+    ...row(call.data.kind === 'projets-administration' ? 'Administration' : 'Structure', l.submitter.name),
+    ...row('Maturité', l.maturity ? MATURITY_LEVELS.label(l.maturity) : undefined),
+    ...row('Modèle économique', l.costs ? PRICING_MODELS.label(l.costs.pricingModel) : undefined),
+    ...row('Coût indicatif de déploiement', l.costs?.deploymentCost === undefined ? undefined : formatEuros(l.costs.deploymentCost)),
+    ...row('SecNumCloud', s ? SECNUMCLOUD_STATUSES.label(s.secNumCloud) : undefined),
+    ...row('Localisation des données', s?.dataLocation ? DATA_LOCATIONS.label(s.dataLocation) : undefined),
+    ...row('Open source', l.openness?.openSource === undefined ? undefined : yesNo(l.openness.openSource)),
+    ...row('Indicateurs d’impact', l.metrics.length > 0 ? plural(l.metrics.length, 'indicateur chiffré', 'indicateurs chiffrés') : undefined),
+    ...row('Sélection', formatDate(l.selectedOn)),
+  ];
+}
+
 /** Key figures for the metrics caption and the summary. */
 export function metricsCaption(l: LaureateFacts): string {
   return `Indicateurs d’impact de ${l.name} (${plural(l.metrics.length, 'indicateur')})`;
