@@ -173,7 +173,7 @@ export function laureateSchema<I extends z.ZodType>(image: ImageField<I>) {
             .array(
               z.strictObject({
                 name: nonEmptyText().describe('Nom du modèle.'),
-                openWeights: z.boolean().describe('Les poids du modèle sont-ils ouverts ?'),
+                openWeights: z.boolean().optional().describe('Les poids du modèle sont-ils ouverts ? (absent si inconnu)'),
               }),
             )
             .default([])

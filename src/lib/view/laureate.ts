@@ -295,7 +295,7 @@ export function laureateSections(l: LaureateLike, call: CallLike): Section[] {
       ...row('Dépôt du code source', o?.repositoryUrl, o?.repositoryUrl),
       ...listRow(
         'Modèles d’IA utilisés',
-        (o?.models ?? []).map((m) => `${m.name} (${m.openWeights ? 'poids ouverts' : 'poids fermés'})`),
+        (o?.models ?? []).map((m) => (m.openWeights === undefined ? m.name : `${m.name} (${m.openWeights ? 'poids ouverts' : 'poids fermés'})`)),
       ),
     ],
   });

@@ -1,0 +1,294 @@
+/**
+ * Maps one dossier to a laureate: only the mapped public fields, converted
+ * with the taxonomy, sanitised, with a warning for everything dropped or fixed.
+ */
+import {
+  AUDIENCES,
+  CATEGORIES,
+  CERTIFICATIONS,
+  COMPANY_SIZES,
+  DATA_LOCATIONS,
+  MATURITY_LEVELS,
+  METRIC_TYPES,
+  PRICING_MODELS,
+  REFERENCE_KINDS,
+  RGAA_LEVELS,
+  SECNUMCLOUD_STATUSES,
+  SUBMITTER_KINDS,
+  THEMATICS,
+  categoryFromDsOption,
+  thematicBySlug,
+  thematicFromDsOption,
+  type CategorySlug,
+  type ThematicSlug,
+} from '../schemas/taxonomy.ts';
+import { SUMMARY_MAX } from '../schemas/laureate.ts';
+import type { LabelledEnum } from '../schemas/enum.ts';
+import type { BlockKey, Dossier } from './dossiers.ts';
+import { METRIC_TARGETS, REFERENCE_TARGETS, TARGETS, type Conversion, type FieldSource, type Mapping, type Target } from './mapping.ts';
+import { cleanText, normaliseSiret, normaliseUrl, oneLine, parseDecimal, splitOptions, toPlainMarkdown, yesNo } from './sanitise.ts';
+
+export interface Warning {
+  field: string;
+  message: string;
+}
+
+export interface MappedLaureate {
+  /** Front matter, without images and brochure (added once the files are processed). */
+  data: Record<string, unknown>;
+  body: string;
+  attachments: { logo?: string; screenshots: string[]; brochure?: string };
+  warnings: Warning[];
+}
+
+interface EnumSource {
+  options: readonly string[];
+  from(text: string): string | undefined;
+}
+const fromEnum = (e: LabelledEnum<string>): EnumSource => ({
+  options: e.options.flatMap((o) => (o.dsOption ? [o.dsOption] : [])),
+  from: (t) => e.fromDsOption(t),
+});
+
+export const ENUM_SOURCES: Record<string, EnumSource> = {
+  category: { options: CATEGORIES.map((c) => c.dsOption), from: categoryFromDsOption },
+  thematic: { options: THEMATICS.map((t) => t.dsOption), from: thematicFromDsOption },
+  audience: fromEnum(AUDIENCES),
+  maturity: fromEnum(MATURITY_LEVELS),
+  submitterKind: fromEnum(SUBMITTER_KINDS),
+  companySize: fromEnum(COMPANY_SIZES),
+  pricingModel: fromEnum(PRICING_MODELS),
+  secNumCloud: fromEnum(SECNUMCLOUD_STATUSES),
+  dataLocation: fromEnum(DATA_LOCATIONS),
+  rgaa: fromEnum(RGAA_LEVELS),
+  certification: { ...fromEnum(CERTIFICATIONS), options: [...fromEnum(CERTIFICATIONS).options, 'Aucune'] },
+  metricType: fromEnum(METRIC_TYPES),
+  referenceKind: fromEnum(REFERENCE_KINDS),
+};
+
+const WEIGHTS = /\s*\((poids\s+(ouverts|fermés|fermes)|open[\s-]weights?|closed[\s-]weights?)\)\s*$/i;
+
+/** Converts one DS value; undefined means "absent". Pushes a warning for what is dropped. */
+function convert(
+  conversion: Conversion,
+  raw: string | undefined,
+  field: string,
+  warn: (field: string, message: string) => void,
+  listed?: string[],
+): unknown {
+  if (typeof conversion === 'object' && 'enum' in conversion) {
+    const text = oneLine(raw);
+    if (!text) return undefined;
+    const value = ENUM_SOURCES[conversion.enum]!.from(text);
+    if (!value) warn(field, `option inconnue « ${text.slice(0, 80)} » ignorée`);
+    return value;
+  }
+  if (typeof conversion === 'object' && 'multi' in conversion) {
+    const source = ENUM_SOURCES[conversion.multi]!;
+    const { known, unknown } = listed ? { known: listed, unknown: [] as string[] } : splitOptions(raw, source.options);
+    for (const u of unknown) warn(field, `option inconnue « ${u.slice(0, 80)} » ignorée`);
+    const values = [...new Set(known.map((k) => source.from(k)).filter((v): v is string => !!v))];
+    return values;
+  }
+  switch (conversion) {
+    case 'text': {
+      const v = oneLine(raw);
+      return v || undefined;
+    }
+    case 'multiline': {
+      const v = cleanText(raw);
+      return v || undefined;
+    }
+    case 'url': {
+      const r = normaliseUrl(raw);
+      if (r && !r.ok) warn(field, `${r.reason} : adresse non publiée`);
+      return r?.ok ? r.url : undefined;
+    }
+    case 'siret': {
+      const r = normaliseSiret(raw);
+      if (r && !r.ok) warn(field, `${r.reason} : non publié`);
+      return r?.ok ? r.siret : undefined;
+    }
+    case 'yesno': {
+      const text = oneLine(raw);
+      const v = yesNo(text);
+      if (text && v === undefined) warn(field, `réponse « ${text.slice(0, 40)} » illisible (attendu Oui ou Non)`);
+      return v;
+    }
+    case 'decimal': {
+      const text = oneLine(raw);
+      const n = parseDecimal(text);
+      if (text && n === undefined) warn(field, `nombre illisible « ${text.slice(0, 40)} »`);
+      return n;
+    }
+    case 'count':
+    case 'money':
+    case 'year': {
+      const text = oneLine(raw);
+      const n = parseDecimal(text);
+      if (text && (n === undefined || n < 0)) {
+        warn(field, `nombre illisible « ${text.slice(0, 40)} »`);
+        return undefined;
+      }
+      // DS exports an empty number as 0: 0 means "not answered".
+      if (n === undefined || n === 0) return undefined;
+      return conversion === 'money' ? n : Math.round(n);
+    }
+    case 'models':
+      return cleanText(raw)
+        .split('\n')
+        .map((line) => line.trim().replace(/^[-•*]\s*/, ''))
+        .filter(Boolean)
+        .map((line) => {
+          const m = WEIGHTS.exec(line);
+          const name = oneLine(line.replace(WEIGHTS, ''));
+          const openWeights = m ? /ouverts|open/i.test(m[1]!) : undefined;
+          return openWeights === undefined ? { name } : { name, openWeights };
+        });
+    case 'attachment':
+      return splitAttachmentNames(raw)[0];
+    case 'attachments':
+      return splitAttachmentNames(raw);
+  }
+}
+
+/** Attachment cells hold original file names joined with `, `. */
+export function splitAttachmentNames(raw: string | undefined): string[] {
+  return oneLine(raw)
+    .split(/,\s+(?=[^,]+\.[A-Za-z0-9]{2,5}(?:,|$))/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    node[key] ??= {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys.at(-1)!] = value;
+}
+
+function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const at = cut.lastIndexOf(' ');
+  return `${(at > max / 2 ? cut.slice(0, at) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
+
+function mapBlock<T extends Record<string, Conversion>>(
+  dossier: Dossier,
+  key: BlockKey,
+  targets: T,
+  sources: Partial<Record<keyof T, FieldSource>> | undefined,
+  warn: (field: string, message: string) => void,
+): Array<Record<string, unknown>> {
+  if (!sources) return [];
+  return dossier.block(key).map((row, i) => {
+    const out: Record<string, unknown> = {};
+    for (const [name, conversion] of Object.entries(targets)) {
+      const source = sources[name as keyof T];
+      if (!source) continue;
+      const v = convert(conversion, row.value(source), `${key}.${i}.${name}`, warn);
+      if (v !== undefined) out[name] = v;
+    }
+    return out;
+  });
+}
+
+export function mapDossier(dossier: Dossier, mapping: Mapping): MappedLaureate {
+  const warnings: Warning[] = [];
+  const warn = (field: string, message: string) => warnings.push({ field, message });
+  const data: Record<string, unknown> = {
+    call: mapping.call,
+    demo: false,
+    published: true,
+    dossierNumber: dossier.number,
+  };
+  let description: string | undefined;
+  const attachments: MappedLaureate['attachments'] = { screenshots: [] };
+
+  for (const [target, source] of Object.entries(mapping.fields) as Array<[Target, FieldSource]>) {
+    const listed = typeof TARGETS[target] === 'object' && 'multi' in (TARGETS[target] as object) ? dossier.values?.(source) : undefined;
+    const value = convert(TARGETS[target], dossier.value(source), target, warn, listed);
+    if (value === undefined || (Array.isArray(value) && value.length === 0 && target !== 'dataSecurity.certifications')) continue;
+    if (target === 'description') description = value as string;
+    else if (target === 'logo') attachments.logo = value as string;
+    else if (target === 'screenshots') attachments.screenshots = value as string[];
+    else if (target === 'brochure') attachments.brochure = value as string;
+    else setPath(data, target, value);
+  }
+
+  // Texts the cards need short.
+  if (typeof data.name === 'string' && data.name.length > 120) {
+    warn('name', 'nom de plus de 120 caractères, tronqué');
+    data.name = truncate(data.name, 120);
+  }
+  if (typeof data.summary === 'string' && data.summary.length > SUMMARY_MAX) {
+    warn('summary', `résumé de ${data.summary.length} caractères, tronqué à ${SUMMARY_MAX} : à reprendre par un éditeur`);
+    data.summary = truncate(data.summary, SUMMARY_MAX);
+  }
+
+  // Thematics must belong to the category.
+  const category = data.category as CategorySlug | undefined;
+  if (category && Array.isArray(data.thematics)) {
+    const kept = (data.thematics as ThematicSlug[]).filter((t) => {
+      const ok = thematicBySlug(t).categories.includes(category);
+      if (!ok) warn('thematics', `thématique « ${thematicBySlug(t).label} » hors de la catégorie déclarée, ignorée`);
+      return ok;
+    });
+    data.thematics = kept;
+  }
+  if (category && (!Array.isArray(data.thematics) || data.thematics.length === 0)) {
+    warn('thematics', 'aucune thématique reconnue : « Autre » retenue');
+    data.thematics = ['autre'];
+  }
+
+  // A certification « Aucune » means an empty list.
+  const ds = data.dataSecurity as Record<string, unknown> | undefined;
+  if (ds && !Array.isArray(ds.certifications)) ds.certifications = [];
+
+  const metrics = mapBlock(dossier, 'metrics', METRIC_TARGETS, mapping.blocks.metrics?.fields, warn).flatMap((m, i) => {
+    const before = m.before as number | undefined;
+    const after = m.after as number | undefined;
+    if ((before ?? 0) === 0 && (after ?? 0) === 0) {
+      warn(`metrics.${i}`, `indicateur « ${String(m.label ?? '')} » sans valeur (avant et après à 0, c’est-à-dire non renseignés) : ignoré`);
+      return [];
+    }
+    if (!m.label || !m.unit) {
+      warn(`metrics.${i}`, 'indicateur sans libellé ou sans unité : ignoré');
+      return [];
+    }
+    const metric: Record<string, unknown> = { type: m.type ?? 'autre', label: m.label };
+    if (before !== undefined && before !== 0) metric.before = before;
+    else if (before === 0) warn(`metrics.${i}.before`, 'valeur avant à 0, considérée comme non renseignée (DS exporte un nombre vide comme 0)');
+    metric.after = after ?? 0;
+    metric.unit = m.unit;
+    if (m.method) metric.method = m.method;
+    if (m.perimeter) metric.perimeter = m.perimeter;
+    // Figures typed by the applicant: declared until someone checks them.
+    metric.evidence = 'declare';
+    return [metric];
+  });
+  if (metrics.length > 0) data.metrics = metrics;
+
+  const references = mapBlock(dossier, 'references', REFERENCE_TARGETS, mapping.blocks.references?.fields, warn).filter((r, i) => {
+    if (!r.organisation || !r.kind) {
+      warn(`references.${i}`, 'déploiement sans organisation ou sans type reconnu : ignoré');
+      return false;
+    }
+    return true;
+  });
+  if (references.length > 0) data.references = references;
+
+  const selectedOn = mapping.selectedOn ?? dossier.processedAt;
+  if (selectedOn) data.selectedOn = selectedOn;
+
+  let body = toPlainMarkdown(description);
+  if (!body) {
+    warn('description', 'description vide : le résumé la remplace');
+    body = toPlainMarkdown(typeof data.summary === 'string' ? data.summary : '');
+  }
+  return { data, body, attachments, warnings };
+}

@@ -1,0 +1,114 @@
+/**
+ * The attachments of an export: the DS ZIP (`export/dossier-<ID>/pieces_justificatives/…`)
+ * or the same tree extracted on disk. Only files under `pieces_justificatives/`
+ * are ever read: the per-dossier PDF export (`export-<ID>-….pdf`) holds the
+ * private annotations and is ignored.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import yauzl from 'yauzl';
+
+/** Larger attachments are refused (a logo or a capture is far smaller). */
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+
+export interface AttachmentStore {
+  /** Reads the file a spreadsheet cell names (original name) for a dossier; undefined if absent. */
+  read(dossier: number, originalName: string): Promise<Buffer | undefined>;
+  /** Number of attachment files known. */
+  size: number;
+}
+
+const PIECE = /^(?:.*\/)?export\/dossier-(\d+)\/pieces_justificatives\/([^/]+)$/;
+
+/** DS inserts `-dd-mm-YYYY-HH-MM-<n>` before the extension. */
+export function originalNameOf(storedName: string): string {
+  const ext = path.extname(storedName);
+  const base = storedName.slice(0, storedName.length - ext.length).replace(/-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}-\d+$/, '');
+  return `${base}${ext}`.normalize('NFC');
+}
+
+interface Located {
+  dossier: number;
+  original: string;
+  load: () => Promise<Buffer>;
+}
+
+function makeStore(files: Located[]): AttachmentStore {
+  const byKey = new Map<string, Located[]>();
+  for (const f of files) {
+    const key = `${f.dossier}/${f.original}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), f]);
+  }
+  const served = new Map<string, number>();
+  return {
+    size: files.length,
+    async read(dossier, originalName) {
+      const key = `${dossier}/${originalName.normalize('NFC').trim()}`;
+      const candidates = byKey.get(key);
+      if (!candidates) return undefined;
+      // Two attachments may share a name: serve them in order.
+      const i = served.get(key) ?? 0;
+      served.set(key, i + 1);
+      return candidates[Math.min(i, candidates.length - 1)]!.load();
+    },
+  };
+}
+
+export function attachmentsFromFolder(root: string): AttachmentStore {
+  const files: Located[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const abs = path.join(dir, name);
+      if (statSync(abs).isDirectory()) walk(abs);
+      else {
+        const rel = path.relative(root, abs).split(path.sep).join('/');
+        const m = PIECE.exec(`/${rel}`) ?? PIECE.exec(rel);
+        if (m && statSync(abs).size <= MAX_ATTACHMENT_BYTES) {
+          files.push({ dossier: Number(m[1]), original: originalNameOf(m[2]!), load: async () => readFileSync(abs) });
+        }
+      }
+    }
+  };
+  walk(root);
+  return makeStore(files);
+}
+
+export async function attachmentsFromZip(bytes: Buffer): Promise<AttachmentStore> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(bytes, { lazyEntries: true, decodeStrings: true }, (err, z) => (err ? reject(err) : resolve(z!))),
+  );
+  const entries: yauzl.Entry[] = [];
+  await new Promise<void>((resolve, reject) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve());
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+  const readEntry = (entry: yauzl.Entry) =>
+    new Promise<Buffer>((resolve, reject) => {
+      zip.openReadStream(entry, (err, stream) => {
+        if (err || !stream) return reject(err);
+        const chunks: Buffer[] = [];
+        let total = 0;
+        stream.on('data', (c: Buffer) => {
+          total += c.length;
+          if (total > MAX_ATTACHMENT_BYTES) stream.destroy(new Error('pièce jointe trop volumineuse'));
+          else chunks.push(c);
+        });
+        stream.on('end', () => resolve(Buffer.concat(chunks)));
+        stream.on('error', reject);
+      });
+    });
+  const files: Located[] = [];
+  for (const entry of entries) {
+    const m = PIECE.exec(entry.fileName);
+    if (!m || entry.uncompressedSize > MAX_ATTACHMENT_BYTES) continue;
+    files.push({ dossier: Number(m[1]), original: originalNameOf(m[2]!), load: () => readEntry(entry) });
+  }
+  return makeStore(files);
+}
+
+export const EMPTY_STORE: AttachmentStore = { size: 0, read: async () => undefined };

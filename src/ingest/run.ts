@@ -1,0 +1,363 @@
+/**
+ * The ingestion: read → map → decide → sanitise → write, for every call
+ * folder of selection/ that holds inputs.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { MARKET_REQUIRED_FIELDS, type LaureateData } from '../schemas/laureate.ts';
+import { laureateSchemaForValidation } from '../lib/validation/validate-content.ts';
+import { validateWith } from '../lib/validation/zod-issues.ts';
+import { pathToField } from '../lib/validation/problem.ts';
+import { decide } from './decide.ts';
+import { dossiersFromApi, dossiersFromTables, headerProblems, type BlockKey, type Dossier } from './dossiers.ts';
+import { IngestError } from './errors.ts';
+import { processImage, isPdf } from './images.ts';
+import { labelsOf, loadMapping, type Mapping } from './mapping.ts';
+import { mapDossier, type Warning } from './map.ts';
+import { EMPTY_STORE, type AttachmentStore } from './read/attachments.ts';
+import { detectInput, inputFiles, type Input } from './read/detect.ts';
+import { findColumn } from './table.ts';
+import { laureateMarkdown, readManifest, sha256, slugify, withPublished, writeAtomic, writeManifest, type Manifest } from './write.ts';
+import { CONTENT_DIR } from '../lib/content-paths.ts';
+
+export interface IngestOptions {
+  root: string;
+  /** Only this call (folder name under selection/). */
+  call?: string;
+  dryRun?: boolean;
+  /** Flag the laureates written as demonstration entries (fictional sample exports). */
+  demo?: boolean;
+  selectionDir?: string;
+  contentDir?: string;
+  publicDir?: string;
+  /** Progress lines (large inputs). */
+  progress?: (line: string) => void;
+}
+
+export interface CallReport {
+  call: string;
+  inputs: Array<{ file: string; kind: string; note?: string }>;
+  dossiersRead: number;
+  laureates: number;
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+  conflicts: Array<{ dossier: number; file: string; review: string; reason: string }>;
+  unpublished: Array<{ dossier: number; file: string }>;
+  skipped: Array<{ dossier: number; reason: string }>;
+  warnings: Array<{ dossier: number; field: string; message: string }>;
+  errors: Array<{ dossier?: number; message: string }>;
+}
+
+export interface IngestResult {
+  reports: CallReport[];
+  /** 0: all ingested (warnings allowed); 1: a laureate could not be ingested or the mapping is invalid. */
+  exitCode: 0 | 1;
+}
+
+function emptyReport(call: string): CallReport {
+  return { call, inputs: [], dossiersRead: 0, laureates: 0, created: [], updated: [], unchanged: [], conflicts: [], unpublished: [], skipped: [], warnings: [], errors: [] };
+}
+
+const rel = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
+
+/** Call folders of selection/ that hold at least one input file. */
+export function callFolders(selectionDir: string): string[] {
+  if (!existsSync(selectionDir)) return [];
+  return readdirSync(selectionDir)
+    .filter((n) => !n.startsWith('.') && statSync(path.join(selectionDir, n)).isDirectory())
+    .filter((n) => inputFiles(path.join(selectionDir, n)).length > 0)
+    .sort();
+}
+
+export async function ingest(options: IngestOptions): Promise<IngestResult> {
+  const selectionDir = options.selectionDir ?? path.join(options.root, 'selection');
+  const folders = options.call ? [options.call] : callFolders(selectionDir);
+  const reports: CallReport[] = [];
+  for (const call of folders) {
+    const folder = path.join(selectionDir, call);
+    if (!existsSync(folder)) throw new IngestError(`dossier ${rel(options.root, folder)} introuvable`);
+    reports.push(await ingestCall(call, folder, options));
+  }
+  const exitCode = reports.some((r) => r.errors.length > 0) ? 1 : 0;
+  return { reports, exitCode };
+}
+
+async function ingestCall(call: string, folder: string, options: IngestOptions): Promise<CallReport> {
+  const { root } = options;
+  const report = emptyReport(call);
+  const mappingFile = path.join(folder, 'mapping.yml');
+  if (!existsSync(mappingFile)) throw new IngestError(`${rel(root, mappingFile)} manquant : copiez celui de selection/solutions-ia-2025/ et adaptez-le`);
+  const mapping = loadMapping(mappingFile);
+  if (mapping.call !== call) throw new IngestError(`${rel(root, mappingFile)} : call « ${mapping.call} » ne correspond pas au dossier « ${call} »`);
+
+  // 1. Read: recognise every input by its content.
+  const inputs: Input[] = [];
+  for (const file of inputFiles(folder)) {
+    const input = await detectInput(file, mapping);
+    inputs.push(input);
+    report.inputs.push({ file: rel(root, file), kind: input.kind, ...('note' in input && input.note ? { note: input.note } : input.kind === 'ignored' ? { note: input.reason } : {}) });
+  }
+  const exports = inputs.filter((i): i is Extract<Input, { kind: 'export' }> => i.kind === 'export');
+  const apis = inputs.filter((i): i is Extract<Input, { kind: 'api' }> => i.kind === 'api');
+  const xlsx = exports.filter((e) => e.format === 'xlsx');
+  const csv = exports.filter((e) => e.format === 'csv');
+  const main = xlsx.length > 0 ? xlsx : csv.length > 0 ? csv : [];
+  if (main.length > 1) {
+    throw new IngestError(`${call} : plusieurs exports du même format (${main.map((m) => path.basename(m.file)).join(', ')}) — gardez seulement le plus récent`);
+  }
+  if (main.length === 0 && apis.length > 1) throw new IngestError(`${call} : plusieurs réponses de l’API — gardez-en une`);
+  if (main.length === 0 && apis.length === 0) {
+    if (inputs.some((i) => i.kind !== 'ignored')) throw new IngestError(`${call} : aucun export de dossiers (CSV, XLSX ou réponse de l’API) parmi les fichiers déposés`);
+    return report;
+  }
+
+  let dossiers: Dossier[];
+  if (main.length === 1) {
+    const e = main[0]!;
+    const problems = headerProblems([e.main, ...e.joined], mapping);
+    for (const block of Object.values(mapping.blocks)) {
+      if (e.format === 'xlsx' && block && !e.blocks.some((b) => b.source.includes(`› (${block.sheet})`))) {
+        problems.push(`onglet du bloc répétable « ${block.label} » (${block.sheet}) introuvable dans ${path.basename(e.file)}`);
+      }
+    }
+    if (problems.length > 0) throw new IngestError(`${path.basename(e.file)} ne correspond pas à mapping.yml :\n- ${problems.join('\n- ')}`);
+    const blocks: Partial<Record<BlockKey, (typeof e.blocks)[number]>> = {};
+    for (const key of ['metrics', 'references'] as const) {
+      const block = mapping.blocks[key];
+      const sheet = block && e.blocks.find((b) => b.source.includes(`› (${block.sheet})`));
+      if (sheet) blocks[key] = sheet;
+    }
+    if (e.format === 'csv' && Object.keys(mapping.blocks).length > 0) {
+      report.warnings.push({ dossier: 0, field: 'blocks', message: 'l’export CSV ne contient pas les blocs répétables (indicateurs, déploiements) : utilisez l’export XLSX pour les publier' });
+    }
+    dossiers = dossiersFromTables(e.main, mapping, e.joined, blocks);
+  } else {
+    dossiers = dossiersFromApi(apis[0]!.nodes, mapping, path.basename(apis[0]!.file));
+  }
+  report.dossiersRead = dossiers.length;
+
+  // Decisions table, attachments.
+  const decisions = new Map<number, string>();
+  for (const input of inputs) {
+    if (input.kind !== 'decisions' || !mapping.decisionsTable) continue;
+    const n = findColumn(input.table, labelsOf(mapping.decisionsTable.number))!;
+    const d = findColumn(input.table, labelsOf(mapping.decisionsTable.decision))!;
+    for (const row of input.table.rows) {
+      const number = Number(String(row[n.index] ?? '').replace(/\D/g, ''));
+      if (number) decisions.set(number, row[d.index] ?? '');
+    }
+  }
+  const stores = inputs.filter((i): i is Extract<Input, { kind: 'attachments' }> => i.kind === 'attachments').map((i) => i.store);
+  const attachments: AttachmentStore = stores.length === 0 ? EMPTY_STORE : {
+    size: stores.reduce((s, x) => s + x.size, 0),
+    async read(dossier, name) {
+      for (const s of stores) {
+        const found = await s.read(dossier, name);
+        if (found) return found;
+      }
+      return undefined;
+    },
+  };
+
+  // 2. Decide, map, write.
+  const contentDir = path.resolve(root, options.contentDir ?? CONTENT_DIR);
+  const laureateDir = path.join(contentDir, 'laureates', call);
+  const publicDir = path.resolve(root, options.publicDir ?? 'public');
+  const manifest = readManifest(laureateDir, call);
+  const taken = existingSlugs(path.join(contentDir, 'laureates'), manifest);
+  const seen = new Set<number>();
+
+  let done = 0;
+  for (const dossier of dossiers) {
+    if (++done % 500 === 0) options.progress?.(`${call} : ${done} / ${dossiers.length} dossiers`);
+    if (seen.has(dossier.number)) {
+      report.errors.push({ dossier: dossier.number, message: 'dossier présent deux fois dans l’export' });
+      continue;
+    }
+    seen.add(dossier.number);
+    const decision = decide(dossier, mapping, decisions);
+    const known = manifest.dossiers[String(dossier.number)];
+    if (decision.kind !== 'laureate') {
+      report.skipped.push({ dossier: dossier.number, reason: decision.reason });
+      if (known) unpublish(dossier.number, known, laureateDir, manifest, report, options);
+      continue;
+    }
+    report.laureates++;
+    await ingestLaureate(dossier, mapping, attachments, { laureateDir, publicDir, manifest, taken, report, options });
+  }
+  for (const [number, entry] of Object.entries(manifest.dossiers)) {
+    if (!seen.has(Number(number))) {
+      report.warnings.push({ dossier: Number(number), field: '', message: `dossier absent de cet export : fiche ${entry.slug}.md laissée telle quelle` });
+    }
+  }
+  if (!options.dryRun && Object.keys(manifest.dossiers).length > 0) writeManifest(laureateDir, manifest);
+  return report;
+}
+
+/** Slugs already used in the catalogue, except those the manifest gives to this call's dossiers. */
+function existingSlugs(laureatesDir: string, manifest: Manifest): Map<string, string> {
+  const own = new Map(Object.entries(manifest.dossiers).map(([n, e]) => [e.slug, n]));
+  const taken = new Map<string, string>();
+  if (!existsSync(laureatesDir)) return taken;
+  for (const folder of readdirSync(laureatesDir)) {
+    const dir = path.join(laureatesDir, folder);
+    if (!statSync(dir).isDirectory()) continue;
+    for (const name of readdirSync(dir)) {
+      if (!name.endsWith('.md') || name.startsWith('_') || name.startsWith('.')) continue;
+      const slug = name.slice(0, -3);
+      taken.set(slug, own.get(slug) ?? `${folder}/${name}`);
+    }
+  }
+  return taken;
+}
+
+/** A stable slug per dossier: the manifest's, else from the name, else with the dossier number. */
+function slugFor(number: number, name: string, manifest: Manifest, taken: Map<string, string>): string {
+  const known = manifest.dossiers[String(number)];
+  if (known) return known.slug;
+  const base = slugify(name);
+  const owner = taken.get(base);
+  const slug = owner === undefined || owner === String(number) ? base : `${base}-${number}`;
+  taken.set(slug, String(number));
+  return slug;
+}
+
+interface WriteContext {
+  laureateDir: string;
+  publicDir: string;
+  manifest: Manifest;
+  taken: Map<string, string>;
+  report: CallReport;
+  options: IngestOptions;
+}
+
+async function ingestLaureate(dossier: Dossier, mapping: Mapping, attachments: AttachmentStore, ctx: WriteContext): Promise<void> {
+  const { laureateDir, publicDir, manifest, taken, report, options } = ctx;
+  const mapped = mapDossier(dossier, mapping);
+  const warn = (w: Warning) => report.warnings.push({ dossier: dossier.number, ...w });
+  mapped.warnings.forEach(warn);
+  if (options.demo) mapped.data.demo = true;
+  const name = typeof mapped.data.name === 'string' ? mapped.data.name : `dossier ${dossier.number}`;
+  const slug = slugFor(dossier.number, name, manifest, taken);
+  const data = mapped.data;
+  const files: Record<string, string> = {};
+  const entry = manifest.dossiers[String(dossier.number)];
+
+  // Attachments: read the bytes, keep only real images and PDFs.
+  const writeFile = (target: string, bytes: Buffer) => {
+    const key = rel(options.root, target);
+    const previous = entry?.files[key];
+    if (existsSync(target) && previous && sha256(readFileSync(target)) !== previous) {
+      warn({ field: key, message: 'fichier modifié par un éditeur : conservé' });
+      files[key] = previous;
+      return;
+    }
+    files[key] = sha256(bytes);
+    if (!options.dryRun && (!existsSync(target) || sha256(readFileSync(target)) !== files[key])) writeAtomic(target, bytes);
+  };
+  const image = async (fileName: string, kind: 'logo' | 'screenshot', stem: string, field: string) => {
+    const bytes = await attachments.read(dossier.number, fileName);
+    if (!bytes) {
+      warn({ field, message: `pièce jointe « ${fileName} » absente de l’export des pièces justificatives` });
+      return undefined;
+    }
+    const result = await processImage(bytes, kind);
+    if (!result.ok) {
+      warn({ field, message: `« ${fileName} » refusé : ${result.reason}` });
+      return undefined;
+    }
+    result.notes.forEach((n) => warn({ field, message: `« ${fileName} » : ${n}` }));
+    const target = path.join(laureateDir, 'images', `${stem}.${result.ext}`);
+    writeFile(target, result.bytes);
+    return `./images/${stem}.${result.ext}`;
+  };
+  if (mapped.attachments.logo) {
+    const src = await image(mapped.attachments.logo, 'logo', `${slug}-logo`, 'logo');
+    if (src) data.logo = { src, alt: `Logo de ${name}` };
+  }
+  const screenshots: Array<{ src: string; alt: string }> = [];
+  for (const [i, fileName] of mapped.attachments.screenshots.entries()) {
+    const src = await image(fileName, 'screenshot', `${slug}-capture-${i + 1}`, `screenshots.${i}`);
+    if (src) screenshots.push({ src, alt: `Capture d’écran ${i + 1} de ${name}` });
+  }
+  if (screenshots.length > 0) {
+    data.screenshots = screenshots;
+    warn({ field: 'screenshots', message: 'texte alternatif générique : décrivez ce que montre chaque capture' });
+  }
+  if (mapped.attachments.brochure) {
+    const fileName = mapped.attachments.brochure;
+    const bytes = await attachments.read(dossier.number, fileName);
+    if (!bytes) warn({ field: 'brochure', message: `pièce jointe « ${fileName} » absente de l’export des pièces justificatives` });
+    else if (!isPdf(bytes)) warn({ field: 'brochure', message: `« ${fileName} » refusé : ce n’est pas un PDF (type lu dans son contenu)` });
+    else {
+      const target = path.join(publicDir, 'documents', mapping.call, `${slug}-brochure.pdf`);
+      writeFile(target, bytes);
+      data.brochure = { url: `/documents/${mapping.call}/${slug}-brochure.pdf`, title: `Brochure technique de ${name}`, sizeKb: Math.max(1, Math.round(bytes.length / 1024)) };
+    }
+  }
+
+  // 3. Everything written validates against the laureate schema and the call's required fields.
+  const parsed = validateWith(`dossier ${dossier.number}`, laureateSchemaForValidation, data);
+  const missing = parsed.ok ? MARKET_REQUIRED_FIELDS.filter((r) => r.isMissing(parsed.data as LaureateData)) : [];
+  if (!parsed.ok || missing.length > 0) {
+    const problems = parsed.ok
+      ? missing.map((r) => `${pathToField(r.path)} : ${r.label} manquant(e)`)
+      : parsed.problems.map((p) => `${p.field} : ${p.message}`);
+    report.errors.push({ dossier: dossier.number, message: `fiche non écrite, elle serait invalide — ${problems.join(' ; ')}` });
+    return;
+  }
+
+  const markdown = laureateMarkdown(data, mapped.body);
+  const file = path.join(laureateDir, `${slug}.md`);
+  const relFile = rel(options.root, file);
+  const hash = sha256(markdown);
+  if (!existsSync(file)) {
+    if (entry) {
+      report.conflicts.push({ dossier: dossier.number, file: relFile, review: '', reason: 'fiche supprimée par un éditeur : non recréée' });
+      return;
+    }
+    if (!options.dryRun) writeAtomic(file, markdown);
+    report.created.push(relFile);
+  } else {
+    const current = readFileSync(file, 'utf8');
+    const editedByHand = !entry || sha256(current) !== entry.hash;
+    if (editedByHand) {
+      const review = path.join(laureateDir, `_${slug}.ingestion.md`);
+      if (current === markdown) {
+        report.unchanged.push(relFile);
+      } else {
+        if (!options.dryRun) writeAtomic(review, markdown);
+        report.conflicts.push({
+          dossier: dossier.number,
+          file: relFile,
+          review: rel(options.root, review),
+          reason: entry ? 'fiche modifiée par un éditeur depuis la dernière ingestion' : 'une fiche de ce nom existe déjà et ne vient pas de l’ingestion',
+        });
+        return;
+      }
+    } else if (current === markdown) {
+      report.unchanged.push(relFile);
+    } else {
+      if (!options.dryRun) writeAtomic(file, markdown);
+      report.updated.push(relFile);
+    }
+  }
+  manifest.dossiers[String(dossier.number)] = { slug, hash, files };
+}
+
+function unpublish(number: number, entry: Manifest['dossiers'][string], laureateDir: string, manifest: Manifest, report: CallReport, options: IngestOptions): void {
+  const file = path.join(laureateDir, `${entry.slug}.md`);
+  const relFile = rel(options.root, file);
+  if (!existsSync(file)) return;
+  const current = readFileSync(file, 'utf8');
+  if (sha256(current) !== entry.hash) {
+    report.conflicts.push({ dossier: number, file: relFile, review: '', reason: 'n’est plus lauréat, mais la fiche a été modifiée par un éditeur : laissée telle quelle, à dépublier à la main (published: false)' });
+    return;
+  }
+  const next = withPublished(current, false);
+  if (next === current) return;
+  if (!options.dryRun) writeAtomic(file, next);
+  manifest.dossiers[String(number)] = { ...entry, hash: sha256(next) };
+  report.unpublished.push({ dossier: number, file: relFile });
+}

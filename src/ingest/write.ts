@@ -1,0 +1,79 @@
+/**
+ * Writes laureate files without ever losing an editor's work. A manifest
+ * (content/laureates/<call>/.ingestion.json) remembers the hash of every file
+ * the ingestion last wrote:
+ * - a file nobody edited since is updated;
+ * - a file an editor changed is never overwritten: the new version goes beside
+ *   it as `_<slug>.ingestion.md` (ignored by the site) and a conflict is reported;
+ * - a dossier that is no longer a laureate is never deleted: unpublished if unedited;
+ * - running twice with the same inputs changes nothing.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseFrontmatter } from 'astro/markdown';
+import { stringify } from 'yaml';
+
+export const MANIFEST_NAME = '.ingestion.json';
+
+export interface ManifestEntry {
+  slug: string;
+  /** sha256 of the markdown file as the ingestion last wrote it. */
+  hash: string;
+  /** Images and documents written for this dossier (path relative to the project root → sha256). */
+  files: Record<string, string>;
+}
+
+export interface Manifest {
+  version: 1;
+  call: string;
+  dossiers: Record<string, ManifestEntry>;
+}
+
+export const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+export function readManifest(dir: string, call: string): Manifest {
+  const file = path.join(dir, MANIFEST_NAME);
+  if (!existsSync(file)) return { version: 1, call, dossiers: {} };
+  return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+}
+
+/** Writes through a temporary file so that an interrupted run never leaves half a file. */
+export function writeAtomic(file: string, data: string | Buffer): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
+}
+
+export function writeManifest(dir: string, manifest: Manifest): void {
+  const sorted = Object.fromEntries(Object.entries(manifest.dossiers).sort(([a], [b]) => a.localeCompare(b)));
+  writeAtomic(path.join(dir, MANIFEST_NAME), `${JSON.stringify({ ...manifest, dossiers: sorted }, null, 2)}\n`);
+}
+
+const HEADER = '# Fiche créée par l’ingestion des résultats de la sélection (npm run ingest).\n# Vous pouvez la modifier : une ingestion suivante ne l’écrasera pas.\n';
+
+export function laureateMarkdown(data: Record<string, unknown>, body: string): string {
+  const yaml = stringify(data, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
+  return `---\n${HEADER}${yaml}---\n\n${body}\n`;
+}
+
+/** Rewrites the `published` flag of a laureate file, keeping everything else. */
+export function withPublished(markdown: string, published: boolean): string {
+  const { frontmatter, content } = parseFrontmatter(markdown);
+  return laureateMarkdown({ ...(frontmatter as Record<string, unknown>), published }, content.replace(/^\n+/, '').replace(/\n+$/, ''));
+}
+
+/** A slug from a name: lower case ASCII, hyphens. */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/œ/gi, 'oe')
+    .replace(/æ/gi, 'ae')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '') || 'solution';
+}
