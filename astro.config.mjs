@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import catalogue from './src/integrations/catalogue.ts';
 
 /** Public base URL of the catalogue: configuration, not code. */
@@ -14,6 +15,12 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [catalogue(), mdx()],
+  markdown: {
+    // Plain CommonMark: no GFM autolink literals (an applicant's URL or e-mail
+    // in a description must not become a live link: see src/ingest/sanitise.ts)
+    // and no smart punctuation (applicants' text is published as typed).
+    processor: satteri({ features: { gfm: false, smartPunctuation: false } }),
+  },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1', port: 4321 },
 });

@@ -4,10 +4,13 @@
  * content stops the build with the friendly report.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingest } from '../src/ingest/run.ts';
+import { CALL, XLSX, ZIP, editedXlsx, setDossierCell } from './ingest-helpers.ts';
+import { privateValues } from './private-values.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ASTRO = path.join(ROOT, 'node_modules/.bin/astro');
@@ -128,3 +131,52 @@ describe('build of invalid content', () => {
     expect(existsSync(path.join(brokenOut, 'index.html'))).toBe(false);
   });
 });
+
+describe('build of ingested content', () => {
+  const HOSTILE = '<script>alert("x")</script>\n# Titre injecté\n---\n[lien](javascript:alert(1)) https://evil.example/ contact@evil.example';
+  let html: string;
+  let dist: string;
+
+  beforeAll(async () => {
+    const root = path.join(work, 'ingested');
+    cpSync(path.join(ROOT, 'tests/fixtures/content'), path.join(root, 'content'), { recursive: true });
+    const selection = path.join(root, 'selection', CALL);
+    cpSync(path.join(ROOT, 'selection', CALL, 'mapping.yml'), path.join(selection, 'mapping.yml'));
+    writeFileSync(path.join(selection, 'export.xlsx'), await editedXlsx((wb) => setDossierCell(wb, 22811437, 'Description de la solution', HOSTILE)));
+    writeFileSync(path.join(selection, 'pieces.zip'), readFileSync(ZIP));
+    const { exitCode } = await ingest({ root, contentDir: 'content' });
+    expect(exitCode).toBe(0);
+    dist = path.join(work, 'ingested-dist');
+    const built = build(path.join(root, 'content'), dist);
+    expect(built.status, built.stdout + built.stderr).toBe(0);
+    html = readFileSync(path.join(dist, 'solutions/plume/index.html'), 'utf8');
+  });
+
+  it('renders applicant text as text: no script, heading, rule or link from it', () => {
+    const description = html.slice(html.indexOf('id="titre-description"'), html.indexOf('id="titre-impact"'));
+    expect(description).toContain('&lt;script&gt;alert(');
+    expect(description).toContain('# Titre injecté');
+    expect(description).toContain('[lien](javascript:alert(1))');
+    expect(description).not.toMatch(/<(script|h1|hr|a)\b/);
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('href="javascript:');
+    expect(html).not.toContain('href="https://evil.example');
+    expect(html).not.toContain('mailto:contact@evil.example');
+  });
+
+  it('publishes the ingested laureates with their images', () => {
+    expect(html).toContain('<h1 class="fr-mb-0">Plume</h1>');
+    expect(html).toMatch(/<img[^>]+alt="Logo de Plume"/);
+    expect(existsSync(path.join(dist, 'solutions/sentinelle/index.html'))).toBe(true);
+  });
+
+  it('leaks no private value of the export anywhere in the site', () => {
+    const files = readdirRecursive(dist).filter((f) => /\.(html|xml|json|txt|js|css)$/.test(f));
+    const site = files.map((f) => readFileSync(f, 'utf8')).join('\n');
+    for (const value of privateValues()) expect(site, value).not.toContain(value);
+  });
+});
+
+function readdirRecursive(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? readdirRecursive(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
