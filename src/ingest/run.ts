@@ -17,7 +17,7 @@ import { mapDossier, type Warning } from './map.ts';
 import { EMPTY_STORE, type AttachmentStore } from './read/attachments.ts';
 import { detectInput, inputFiles, type Input } from './read/detect.ts';
 import { findColumn } from './table.ts';
-import { laureateMarkdown, readManifest, sha256, slugify, withPublished, writeAtomic, writeManifest, type Manifest } from './write.ts';
+import { createWriter, laureateMarkdown, readManifest, sha256, slugify, withPublished, writeAtomic, writeManifest, type Manifest } from './write.ts';
 import { CONTENT_DIR } from '../lib/content-paths.ts';
 
 export interface IngestOptions {
@@ -167,6 +167,7 @@ async function ingestCall(call: string, folder: string, options: IngestOptions):
   const manifest = readManifest(laureateDir, call);
   const taken = existingSlugs(path.join(contentDir, 'laureates'), manifest);
   const seen = new Set<number>();
+  const writer = createWriter();
 
   let done = 0;
   for (const dossier of dossiers) {
@@ -184,8 +185,9 @@ async function ingestCall(call: string, folder: string, options: IngestOptions):
       continue;
     }
     report.laureates++;
-    await ingestLaureate(dossier, mapping, attachments, { laureateDir, publicDir, manifest, taken, report, options });
+    await ingestLaureate(dossier, mapping, attachments, { laureateDir, publicDir, manifest, taken, report, options, writer });
   }
+  await writer.flush();
   for (const [number, entry] of Object.entries(manifest.dossiers)) {
     if (!seen.has(Number(number))) {
       report.warnings.push({ dossier: Number(number), field: '', message: `dossier absent de cet export : fiche ${entry.slug}.md laissée telle quelle` });
@@ -230,10 +232,11 @@ interface WriteContext {
   taken: Map<string, string>;
   report: CallReport;
   options: IngestOptions;
+  writer: ReturnType<typeof createWriter>;
 }
 
 async function ingestLaureate(dossier: Dossier, mapping: Mapping, attachments: AttachmentStore, ctx: WriteContext): Promise<void> {
-  const { laureateDir, publicDir, manifest, taken, report, options } = ctx;
+  const { laureateDir, publicDir, manifest, taken, report, options, writer } = ctx;
   const mapped = mapDossier(dossier, mapping);
   const warn = (w: Warning) => report.warnings.push({ dossier: dossier.number, ...w });
   mapped.warnings.forEach(warn);
@@ -245,7 +248,7 @@ async function ingestLaureate(dossier: Dossier, mapping: Mapping, attachments: A
   const entry = manifest.dossiers[String(dossier.number)];
 
   // Attachments: read the bytes, keep only real images and PDFs.
-  const writeFile = (target: string, bytes: Buffer) => {
+  const writeFile = async (target: string, bytes: Buffer) => {
     const key = rel(options.root, target);
     const previous = entry?.files[key];
     if (existsSync(target) && previous && sha256(readFileSync(target)) !== previous) {
@@ -254,7 +257,7 @@ async function ingestLaureate(dossier: Dossier, mapping: Mapping, attachments: A
       return;
     }
     files[key] = sha256(bytes);
-    if (!options.dryRun && (!existsSync(target) || sha256(readFileSync(target)) !== files[key])) writeAtomic(target, bytes);
+    if (!options.dryRun && (!existsSync(target) || sha256(readFileSync(target)) !== files[key])) await writer.write(target, bytes);
   };
   const image = async (fileName: string, kind: 'logo' | 'screenshot', stem: string, field: string) => {
     const bytes = await attachments.read(dossier.number, fileName);
@@ -269,7 +272,7 @@ async function ingestLaureate(dossier: Dossier, mapping: Mapping, attachments: A
     }
     result.notes.forEach((n) => warn({ field, message: `« ${fileName} » : ${n}` }));
     const target = path.join(laureateDir, 'images', `${stem}.${result.ext}`);
-    writeFile(target, result.bytes);
+    await writeFile(target, result.bytes);
     return `./images/${stem}.${result.ext}`;
   };
   if (mapped.attachments.logo) {
@@ -292,7 +295,7 @@ async function ingestLaureate(dossier: Dossier, mapping: Mapping, attachments: A
     else if (!isPdf(bytes)) warn({ field: 'brochure', message: `« ${fileName} » refusé : ce n’est pas un PDF (type lu dans son contenu)` });
     else {
       const target = path.join(publicDir, 'documents', mapping.call, `${slug}-brochure.pdf`);
-      writeFile(target, bytes);
+      await writeFile(target, bytes);
       data.brochure = { url: `/documents/${mapping.call}/${slug}-brochure.pdf`, title: `Brochure technique de ${name}`, sizeKb: Math.max(1, Math.round(bytes.length / 1024)) };
     }
   }
@@ -317,7 +320,7 @@ async function ingestLaureate(dossier: Dossier, mapping: Mapping, attachments: A
       report.conflicts.push({ dossier: dossier.number, file: relFile, review: '', reason: 'fiche supprimée par un éditeur : non recréée' });
       return;
     }
-    if (!options.dryRun) writeAtomic(file, markdown);
+    if (!options.dryRun) await writer.write(file, markdown);
     report.created.push(relFile);
   } else {
     const current = readFileSync(file, 'utf8');
@@ -327,7 +330,7 @@ async function ingestLaureate(dossier: Dossier, mapping: Mapping, attachments: A
       if (current === markdown) {
         report.unchanged.push(relFile);
       } else {
-        if (!options.dryRun) writeAtomic(review, markdown);
+        if (!options.dryRun) await writer.write(review, markdown);
         report.conflicts.push({
           dossier: dossier.number,
           file: relFile,
@@ -339,7 +342,7 @@ async function ingestLaureate(dossier: Dossier, mapping: Mapping, attachments: A
     } else if (current === markdown) {
       report.unchanged.push(relFile);
     } else {
-      if (!options.dryRun) writeAtomic(file, markdown);
+      if (!options.dryRun) await writer.write(file, markdown);
       report.updated.push(relFile);
     }
   }

@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseFrontmatter } from 'astro/markdown';
 import { stringify } from 'yaml';
@@ -46,6 +47,36 @@ export function writeAtomic(file: string, data: string | Buffer): void {
   renameSync(tmp, file);
 }
 
+/**
+ * Queues atomic writes and runs them a few at a time, so that thousands of
+ * files do not wait on the disk one after the other. `flush()` before reading
+ * any of them back.
+ */
+export function createWriter(concurrency = 32) {
+  const pending = new Set<Promise<void>>();
+  const dirs = new Set<string>();
+  const write = async (file: string, data: string | Buffer) => {
+    const dir = path.dirname(file);
+    if (!dirs.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      dirs.add(dir);
+    }
+    const tmp = `${file}.${process.pid}.tmp`;
+    await writeFile(tmp, data);
+    await rename(tmp, file);
+  };
+  return {
+    async write(file: string, data: string | Buffer): Promise<void> {
+      const job = write(file, data).finally(() => pending.delete(job));
+      pending.add(job);
+      if (pending.size >= concurrency) await Promise.race(pending);
+    },
+    async flush(): Promise<void> {
+      await Promise.all(pending);
+    },
+  };
+}
+
 export function writeManifest(dir: string, manifest: Manifest): void {
   const sorted = Object.fromEntries(Object.entries(manifest.dossiers).sort(([a], [b]) => a.localeCompare(b)));
   writeAtomic(path.join(dir, MANIFEST_NAME), `${JSON.stringify({ ...manifest, dossiers: sorted }, null, 2)}\n`);
@@ -54,7 +85,7 @@ export function writeManifest(dir: string, manifest: Manifest): void {
 const HEADER = '# Fiche créée par l’ingestion des résultats de la sélection (npm run ingest).\n# Vous pouvez la modifier : une ingestion suivante ne l’écrasera pas.\n';
 
 export function laureateMarkdown(data: Record<string, unknown>, body: string): string {
-  const yaml = stringify(data, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
+  const yaml = stringify(data, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', doubleQuotedAsJSON: true });
   return `---\n${HEADER}${yaml}---\n\n${body}\n`;
 }
 

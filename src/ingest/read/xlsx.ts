@@ -1,6 +1,17 @@
-/** Reads every sheet of an XLSX export as plain-string tables (exceljs). */
+/**
+ * Reads an XLSX export as plain-string tables (exceljs). Only the sheets the
+ * ingestion may need are kept: `Dossiers`, `Etablissements` and the
+ * repeatable-block sheets `(<id>) …`; the `Avis` sheet (experts' private
+ * opinions) is dropped unread.
+ *
+ * exceljs's streaming reader would use less memory, but it cannot follow
+ * workbooks that store their index last (as the DS sample does) and it
+ * garbles accented characters split across chunks: correctness first.
+ */
 import ExcelJS from 'exceljs';
 import type { Table } from '../table.ts';
+
+export const WANTED_SHEET = /^(Dossiers|Etablissements|\(\d+\).*)$/i;
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
@@ -22,15 +33,15 @@ export async function readXlsx(bytes: Uint8Array, source: string): Promise<Table
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const tables: Table[] = [];
   workbook.eachSheet((sheet) => {
+    if (!WANTED_SHEET.test(sheet.name)) return;
     const rows: string[][] = [];
-    let width = 0;
     sheet.eachRow({ includeEmpty: false }, (row) => {
       const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-      width = Math.max(width, values.length);
-      rows.push(values);
+      if (values.some((v) => v !== '')) rows.push(values);
     });
-    const [headers = [], ...body] = rows.map((r) => [...r, ...Array(Math.max(0, width - r.length)).fill('')]);
-    tables.push({ source: `${source} › ${sheet.name}`, headers, rows: body.filter((r) => r.some((c) => c !== '')) });
+    const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+    const [headers = [], ...body] = rows.map((r) => (r.length < width ? [...r, ...Array<string>(width - r.length).fill('')] : r));
+    tables.push({ source: `${source} › ${sheet.name}`, headers, rows: body });
   });
   return tables;
 }
