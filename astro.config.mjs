@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import catalogue from './src/integrations/catalogue.ts';
+import { SCHEME_SCRIPT_HASH } from './src/lib/scheme-script.ts';
 
 /** Public base URL of the catalogue: configuration, not code. */
 const site = process.env.PUBLIC_SITE_URL ?? 'https://catalogue-ia.numerique.gouv.fr';
@@ -16,10 +17,30 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [catalogue(), mdx()],
   markdown: {
+    // No code highlighting: Shiki's inline styles would need 'unsafe-inline' in the CSP.
+    syntaxHighlight: false,
     // Plain CommonMark: no GFM autolink literals (an applicant's URL or e-mail
     // in a description must not become a live link: see src/ingest/sanitise.ts)
     // and no smart punctuation (applicants' text is published as typed).
     processor: satteri({ features: { gfm: false, smartPunctuation: false } }),
+  },
+  security: {
+    // Content-Security-Policy as a <meta> on every page: only the site's own
+    // resources; Astro hashes the inline scripts and styles it emits.
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'"], hashes: [SCHEME_SCRIPT_HASH] },
+      styleDirective: { resources: ["'self'"] },
+    },
   },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1', port: 4321 },

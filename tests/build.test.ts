@@ -77,7 +77,7 @@ describe('build of the fixture content set', () => {
     expect(html).toContain('class="fr-footer"');
     expect(html).toContain('class="fr-skiplinks"');
     expect(html).toContain('Fiche de démonstration');
-    expect(html).toContain('<caption>Indicateurs d’impact de Fixture Inferis (2 indicateurs)</caption>');
+    expect(html).toContain('<caption id="indicateurs-titre">Indicateurs d’impact de Fixture Inferis (2 indicateurs)</caption>');
     expect(html).toContain('<th scope="col">Niveau de preuve</th>');
     expect(html).toContain('Qualifié SecNumCloud');
     expect(html).toContain('40\u202f000\u00a0€ HT');

@@ -137,7 +137,8 @@ describe('validateContent', () => {
     f.write(DGS, f.read(DGS).replace('call: ami-ia-2019', 'call: ami-ia-2019\n  oops: : x'));
     const { problems } = await validateContent(f.root, 'content');
     expect(problems).toHaveLength(1);
-    expect(problems[0]?.message).toMatch(/^en-tête YAML illisible \(ligne \d+ du fichier\) : /);
+    const line = f.read(DGS).split('\n').findIndex((l) => l.includes('oops')) + 1;
+    expect(problems[0]?.message).toMatch(new RegExp(`^en-tête YAML illisible \\(ligne ${line} du fichier\\) : `));
   });
 
   it('ignores drafts and review copies whose name starts with _', async () => {

@@ -28,6 +28,54 @@ const imagePath = () =>
 
 export const laureateSchemaForValidation = laureateSchema(imagePath);
 
+/**
+ * Active content an editor must not put in a markdown body: links to
+ * javascript:/data:/vbscript: URLs, script-like HTML elements, event handlers.
+ */
+const ACTIVE_CONTENT: Array<[RegExp, string]> = [
+  // (?<!\\) : a backslash-escaped character is plain text (the ingestion escapes applicants' text).
+  [/(?<!\\)\]\(\s*<?\s*(javascript|vbscript|data):/i, 'lien vers une adresse « javascript: », « data: » ou « vbscript: »'],
+  [/(?<!\\)<\s*(javascript|vbscript|data):/i, 'lien automatique vers une adresse « javascript: », « data: » ou « vbscript: »'],
+  [/^\s*\[[^\]]+\]:\s*<?\s*(javascript|vbscript|data):/im, 'référence de lien vers une adresse « javascript: », « data: » ou « vbscript: »'],
+  [/(?<!\\)<\s*(script|iframe|object|embed|style|form|base|meta|link)\b/i, 'élément HTML actif (script, iframe, object, style, form…)'],
+  [/(?<!\\)<[a-z][^>]*\son[a-z]+\s*=/i, 'attribut HTML de gestion d’événement (onclick, onerror…)'],
+];
+
+export function activeContentProblems(file: string, body: string): Problem[] {
+  return ACTIVE_CONTENT.filter(([re]) => re.test(body)).map(([, what]) => ({
+    file,
+    field: '(texte)',
+    message: `contenu actif interdit dans le texte : ${what}`,
+    hint: 'écrivez un lien en https:// ou supprimez ce code : le texte d’une fiche ne peut contenir ni script ni lien actif',
+  }));
+}
+
+/**
+ * YAML reads `2025-02-30` as a date and silently rolls it over to 2 March:
+ * unquoted dates are checked on the raw text, with their line number (the raw
+ * front matter starts with the newline that follows the opening `---`).
+ */
+export function impossibleDateProblems(file: string, rawFrontmatter: string): Problem[] {
+  const problems: Problem[] = [];
+  rawFrontmatter.split('\n').forEach((line, i) => {
+    const m = /^\s*(-\s+)?([\w.]+):\s*(\d{4})-(\d{2})-(\d{2})\s*(#.*)?$/.exec(line);
+    if (!m) return;
+    const [year, month, day] = [Number(m[3]), Number(m[4]), Number(m[5])];
+    const valid = month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+    if (!valid) {
+      problems.push({
+        file,
+        field: m[2]!,
+        message: `date impossible (ligne ${i + 1} du fichier)`,
+        expected: 'une date réelle au format AAAA-MM-JJ',
+        received: `${m[3]}-${m[4]}-${m[5]}`,
+        hint: 'vérifiez le jour et le mois',
+      });
+    }
+  });
+  return problems;
+}
+
 export interface ValidationResult {
   problems: Problem[];
   counts: { calls: number; laureates: number; pages: number };
@@ -48,18 +96,18 @@ async function readEntry(
   root: string,
   dir: string,
   file: string,
-): Promise<{ rel: string; frontmatter: unknown; body: string } | Problem> {
+): Promise<{ rel: string; frontmatter: unknown; body: string; raw: string } | Problem> {
   const abs = path.join(dir, file);
   const rel = path.relative(root, abs).replace(/\\/g, '/');
   const text = await readFile(abs, 'utf8');
   try {
-    const { frontmatter, content } = parseFrontmatter(text);
-    return { rel, frontmatter, body: content };
+    const { frontmatter, content, rawFrontmatter } = parseFrontmatter(text);
+    return { rel, frontmatter, body: content, raw: rawFrontmatter };
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     const reason = ((error as { reason?: string }).reason ?? (error instanceof Error ? error.message : String(error))).split('\n')[0];
-    // js-yaml counts lines from 0 inside the front matter; the file has the opening `---` first.
-    const where = typeof mark?.line === 'number' ? ` (ligne ${mark.line + 2} du fichier)` : '';
+    // The raw front matter starts with the newline after the opening `---`, and js-yaml counts from 0.
+    const where = typeof mark?.line === 'number' ? ` (ligne ${mark.line + 1} du fichier)` : '';
     return {
       file: rel,
       field: '',
@@ -83,6 +131,7 @@ export async function validateContent(root: string, contentDir: string): Promise
   for (const file of await listFiles(callDir, PATTERNS.calls)) {
     const entry = await readEntry(root, callDir, file);
     if ('message' in entry) { problems.push(entry); continue; }
+    problems.push(...activeContentProblems(entry.rel, entry.body), ...impossibleDateProblems(entry.rel, entry.raw));
     const result = validateWith(entry.rel, callSchema, entry.frontmatter);
     if (result.ok) calls.push({ file: entry.rel, slug: slugFromPath(file), data: result.data });
     else problems.push(...result.problems);
@@ -92,8 +141,11 @@ export async function validateContent(root: string, contentDir: string): Promise
   for (const file of await listFiles(laureateDir, PATTERNS.laureates)) {
     const entry = await readEntry(root, laureateDir, file);
     if ('message' in entry) { problems.push(entry); continue; }
+    const dates = impossibleDateProblems(entry.rel, entry.raw);
+    problems.push(...dates);
     const result = validateWith(entry.rel, laureateSchemaForValidation, entry.frontmatter);
     if (!result.ok) { problems.push(...result.problems); continue; }
+    if (dates.length > 0) continue;
     const data = result.data as LaureateData & { logo?: { src: string }; screenshots: { src: string }[] };
     const images: Array<[string, string]> = [
       ...(data.logo ? [['logo.src', data.logo.src] as [string, string]] : []),
@@ -109,6 +161,7 @@ export async function validateContent(root: string, contentDir: string): Promise
         });
       }
     }
+    problems.push(...activeContentProblems(entry.rel, entry.body));
     if (entry.body.trim().length === 0) {
       problems.push({
         file: entry.rel,
@@ -127,6 +180,8 @@ export async function validateContent(root: string, contentDir: string): Promise
     if ('message' in entry) { problems.push(entry); continue; }
     const result = validateWith(entry.rel, pageSchema, entry.frontmatter);
     if (!result.ok) problems.push(...result.problems);
+    problems.push(...impossibleDateProblems(entry.rel, entry.raw));
+    problems.push(...activeContentProblems(entry.rel, entry.body));
   }
 
   problems.push(...crossEntryProblems(calls, laureates));

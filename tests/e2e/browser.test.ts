@@ -1,0 +1,154 @@
+/**
+ * Every page as a person meets it, in a real browser: axe (WCAG 2.2 AA and
+ * best practices) in the light and the dark scheme, no console error, no
+ * request to another host, no cookie; then skip links, visible focus and a
+ * keyboard-only journey.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch } from './browser.ts';
+import { htmlFiles, routeOf } from './pages.ts';
+
+const baseUrl = inject('baseUrl');
+const dist = inject('distDir');
+const routes = htmlFiles(dist).map((f) => routeOf(dist, f));
+const origin = new URL(baseUrl).origin;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Visit {
+  page: Page;
+  context: BrowserContext;
+  errors: string[];
+  foreign: string[];
+}
+
+async function visit(route: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Visit> {
+  const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const foreign: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.protocol !== 'data:' && url.origin !== origin) foreign.push(r.url());
+  });
+  const response = await page.goto(baseUrl + route, { waitUntil: 'networkidle' });
+  expect(response?.status(), route).toBe(route === '/404.html' ? 200 : 200);
+  return { page, context, errors, foreign };
+}
+
+/** Tags of the WCAG levels we answer to, plus axe's best practices. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+async function axe(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}) : ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+describe.each(['light', 'dark'] as const)('every page in the %s scheme', (scheme) => {
+  it.each(routes)('%s', async (route) => {
+    const { page, context, errors, foreign } = await visit(route, scheme);
+    try {
+      const theme = await page.evaluate(() => document.documentElement.getAttribute('data-fr-theme'));
+      expect(theme).toBe(scheme);
+      expect(await axe(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(foreign).toEqual([]);
+      expect(await context.cookies()).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('RGAA 12.7 — the skip links work with the keyboard', () => {
+  it('Tab reaches « Contenu » first and Enter moves the focus to the main content', async () => {
+    const { page, context } = await visit('/solutions/');
+    try {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Contenu');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => location.hash === '#contenu');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('contenu');
+      // The next Tab continues inside the main content.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => !!document.activeElement?.closest('main'))).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('RGAA 10.7 — every focusable element shows a visible focus', () => {
+  it.each(['/', '/solutions/plume/'])('%s: tabbing through the page', async (route) => {
+    const { page, context } = await visit(route);
+    try {
+      const invisible: string[] = [];
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press('Tab');
+        const focus = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return null;
+          const ring = (s: CSSStyleDeclaration) => (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+          // DSFR "enlarged" links (cards, tiles) draw their focus ring on ::before, around the whole card.
+          const visible = ring(getComputedStyle(el)) || ring(getComputedStyle(el, '::before'));
+          return { visible, label: `${el.tagName.toLowerCase()} « ${(el.textContent ?? '').trim().slice(0, 40)} »` };
+        });
+        if (focus && !focus.visible) invisible.push(focus.label);
+      }
+      expect(invisible).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('a keyboard-only journey', () => {
+  it('skip link → listing → a laureate page → its category, with Tab and Enter only', async () => {
+    const { page, context } = await visit('/solutions/');
+    try {
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      // Tab to the first laureate card's link.
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        const href = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href'));
+        if (href?.startsWith('/solutions/') && href !== '/solutions/') break;
+      }
+      const target = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href'));
+      expect(target).toMatch(/^\/solutions\/[a-z0-9-]+\/$/);
+      await Promise.all([page.waitForURL(`**${target}`), page.keyboard.press('Enter')]);
+      expect(await page.locator('h1').count()).toBe(1);
+      // The breadcrumb leads back to the laureate's category (or call).
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => location.hash === '#contenu');
+      let crumb: string | null = null;
+      for (let i = 0; i < 10; i++) {
+        await page.keyboard.press('Tab');
+        crumb = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          return el?.classList.contains('fr-breadcrumb__link') && el.getAttribute('href') !== '/' ? el.getAttribute('href') : null;
+        });
+        if (crumb) break;
+        // The collapsed breadcrumb's button opens it on small screens; on this viewport the links are shown.
+      }
+      expect(crumb).toMatch(/^\/(categories|appels)\/[a-z0-9-]+\/$/);
+      await Promise.all([page.waitForURL(`**${crumb}`), page.keyboard.press('Enter')]);
+      expect(await page.evaluate(() => location.pathname)).toBe(crumb);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,55 @@
+/** A minimal static server for dist/ on 127.0.0.1 (what a static host does). */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.pdf': 'application/pdf',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Resolves a URL path to a file of `root`, as a static host would; undefined when absent. */
+export function resolveFile(root: string, urlPath: string): string | undefined {
+  const clean = decodeURIComponent(urlPath.split(/[?#]/)[0]!);
+  const file = path.join(root, clean);
+  if (!file.startsWith(root)) return undefined;
+  if (existsSync(file) && statSync(file).isFile()) return file;
+  const index = path.join(file, 'index.html');
+  if (existsSync(index)) return index;
+  return undefined;
+}
+
+export function serve(root: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const file = resolveFile(root, req.url ?? '/');
+    if (!file) {
+      res.writeHead(404, { 'content-type': TYPES['.html']! });
+      createReadStream(path.join(root, '404.html')).pipe(res);
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      resolve({ server, url: `http://127.0.0.1:${port}` });
+    }),
+  );
+}

@@ -1,0 +1,206 @@
+/**
+ * Static quality gates over every HTML file of the built site: valid HTML,
+ * no broken link, no injection, and the RGAA criteria that can be read from
+ * the markup, each test named after its criterion.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { HtmlValidate, StaticConfigLoader } from 'html-validate';
+import { describe, expect, inject, it } from 'vitest';
+import { attr, byTag, elements, loadPages, text, type BuiltPage, type Element } from './pages.ts';
+import { resolveFile } from './serve.ts';
+
+const dist = inject('distDir');
+const pages = loadPages(dist);
+const contentPages = pages.filter((p) => p.route !== '/404.html');
+
+describe('the built site', () => {
+  it('has every expected kind of page', () => {
+    const routes = pages.map((p) => p.route);
+    for (const r of ['/', '/solutions/', '/plan-du-site/', '/accessibilite/', '/404.html', '/appels/solutions-ia-2025/', '/categories/briques-technologiques/', '/thematiques/autre/', '/solutions/plume/', '/solutions/dgs-signalements-sanitaires/']) {
+      expect(routes).toContain(r);
+    }
+    expect(pages.length).toBeGreaterThan(50);
+  });
+});
+
+describe('valid HTML (html-validate, standard rules)', () => {
+  const validator = new HtmlValidate(
+    new StaticConfigLoader({
+      extends: ['html-validate:standard'],
+      rules: {
+        // The DSFR header menu is documented as <div class="fr-modal" aria-labelledby="…">: on
+        // small screens the DSFR script turns it into a dialog (role="dialog") that the button
+        // labels; on large screens it is the visible menu. Our own markup puts aria-labelledby only
+        // on elements that allow it (section, dialog, fieldset), which the rule still checks.
+        'aria-label-misuse': ['error', { elements: { exclude: ['div'] } }],
+      },
+    }),
+  );
+  it.each(pages.map((p) => [p.route, p] as const))('%s', async (_route, page) => {
+    const report = await validator.validateString(page.html, page.file);
+    const errors = report.results.flatMap((r) => r.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId} l.${m.line}: ${m.message}`));
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('links: every internal link, anchor, image, stylesheet and script resolves', () => {
+  const ids = new Map(pages.map((p) => [p.route, new Set([...elements(p.document)].map((e) => attr(e, 'id')).filter(Boolean))]));
+  it.each(pages.map((p) => [p.route, p] as const))('%s', (_route, page) => {
+    const broken: string[] = [];
+    for (const el of elements(page.document)) {
+      const refs = [attr(el, 'href'), attr(el, 'src'), ...(attr(el, 'srcset') ?? '').split(',').map((s) => s.trim().split(/\s+/)[0])]
+        .filter((v): v is string => !!v)
+        .concat(el.tagName === 'use' ? [attr(el, 'href') ?? ''] : []);
+      for (const ref of refs) {
+        if (/^(https?:|mailto:|tel:)/.test(ref) || ref === '') continue;
+        const url = new URL(ref, `http://site${page.route}`);
+        const file = resolveFile(dist, url.pathname);
+        if (!file) broken.push(`${el.tagName} ${ref}`);
+        else if (url.hash && file.endsWith('.html')) {
+          const targetRoute = url.pathname.endsWith('/') ? url.pathname : url.pathname;
+          const anchor = decodeURIComponent(url.hash.slice(1));
+          const known = ids.get(targetRoute);
+          if (known && !known.has(anchor)) broken.push(`${el.tagName} ${ref} (ancre absente)`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+});
+
+describe('no injection', () => {
+  it.each(pages.map((p) => [p.route, p] as const))('%s: only the site’s own scripts, no on* attribute, no javascript: URL, CSP set', (_route, page) => {
+    const problems: string[] = [];
+    const csp = byTag(page, 'meta').find((m) => attr(m, 'http-equiv')?.toLowerCase() === 'content-security-policy');
+    expect(csp, 'Content-Security-Policy meta').toBeDefined();
+    const policy = attr(csp!, 'content')!;
+    expect(policy).toMatch(/default-src 'self'/);
+    expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    const scriptSrc = policy.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+    for (const el of elements(page.document)) {
+      for (const a of el.attrs) {
+        if (/^on/i.test(a.name)) problems.push(`${el.tagName} @${a.name}`);
+        if (/^\s*(javascript|vbscript|data):/i.test(a.value) && ['href', 'src', 'action', 'formaction', 'xlink:href'].includes(a.name)) {
+          if (!(a.name === 'src' && el.tagName === 'img' && /^data:image\/(png|gif|webp|jpeg)/.test(a.value))) problems.push(`${el.tagName} @${a.name}=${a.value.slice(0, 40)}`);
+        }
+      }
+      if (el.tagName === 'script') {
+        const src = attr(el, 'src');
+        if (src) {
+          if (!/^\/(dsfr|_astro)\//.test(src)) problems.push(`script ${src}`);
+        } else {
+          const body = text(el);
+          const hash = `sha256-${createHash('sha256').update(body).digest('base64')}`;
+          if (!scriptSrc.includes(`'${hash}'`)) problems.push(`script en ligne non hachée : ${body.slice(0, 60)}`);
+        }
+      }
+      if (['iframe', 'object', 'embed', 'base'].includes(el.tagName)) problems.push(el.tagName);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('no SVG served by the site carries a script or an event handler', () => {
+    const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(path.join(dir, n)).isDirectory() ? walk(path.join(dir, n)) : n.endsWith('.svg') ? [path.join(dir, n)] : []));
+    const bad = walk(dist).filter((f) => /<script|\son[a-z]+\s*=|javascript:/i.test(readFileSync(f, 'utf8')));
+    expect(bad).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// RGAA 4.1, criteria that can be checked on the markup
+// ---------------------------------------------------------------------------
+
+function headings(page: BuiltPage): Array<{ level: number; text: string }> {
+  return [...elements(page.document)].filter((e) => /^h[1-6]$/.test(e.tagName)).map((e) => ({ level: Number(e.tagName[1]), text: text(e).trim() }));
+}
+
+describe('RGAA 1.1 — every image has a text alternative', () => {
+  it.each(pages.map((p) => [p.route, p] as const))('%s', (_route, page) => {
+    const missing = byTag(page, 'img').filter((img) => attr(img, 'alt') === undefined).map((img) => attr(img, 'src'));
+    const svgs = byTag(page, 'svg').filter((s) => attr(s, 'aria-hidden') !== 'true' && !attr(s, 'aria-label') && attr(s, 'role') !== 'img');
+    expect(missing).toEqual([]);
+    expect(svgs.length).toBe(0);
+  });
+});
+
+describe('RGAA 5.4–5.7 — data tables have a caption and header cells with scope', () => {
+  const withTables = pages.filter((p) => byTag(p, 'table').length > 0);
+  it('some pages have tables', () => expect(withTables.length).toBeGreaterThan(5));
+  it.each(withTables.map((p) => [p.route, p] as const))('%s', (_route, page) => {
+    for (const table of byTag(page, 'table')) {
+      const inner = [...elements(table)];
+      expect(inner.some((e) => e.tagName === 'caption' && text(e).trim().length > 0)).toBe(true);
+      const ths = inner.filter((e) => e.tagName === 'th');
+      expect(ths.length).toBeGreaterThan(0);
+      expect(ths.filter((th) => !['col', 'row', 'colgroup', 'rowgroup'].includes(attr(th, 'scope') ?? ''))).toEqual([]);
+    }
+  });
+});
+
+describe('RGAA 8.3 — the default language is French', () => {
+  it.each(pages.map((p) => [p.route, p] as const))('%s', (_route, page) => {
+    expect(attr(byTag(page, 'html')[0]!, 'lang')).toBe('fr');
+  });
+});
+
+describe('RGAA 8.5, 8.6 — each page has a unique, meaningful title', () => {
+  it('titles are present, unique and end with the site name', () => {
+    const titles = contentPages.map((p) => text(byTag(p, 'title')[0]!).trim());
+    expect(titles.every((t) => t.length > 10)).toBe(true);
+    expect(new Set(titles).size).toBe(titles.length);
+    expect(titles.filter((t) => !t.endsWith('Catalogue des lauréats IA de l’État'))).toEqual([]);
+  });
+  it.each(contentPages.map((p) => [p.route, p] as const))('%s: the title names the page’s h1', (_route, page) => {
+    const title = text(byTag(page, 'title')[0]!);
+    const h1 = headings(page).find((h) => h.level === 1)!.text;
+    const subject = page.route === '/' ? h1 : h1.replace(/\s+/g, ' ');
+    expect(title.replace(/\s+/g, ' ')).toContain(subject.split(' — ')[0]!.slice(0, 40));
+  });
+});
+
+describe('RGAA 9.1 — one h1 and no skipped heading level', () => {
+  it.each(pages.map((p) => [p.route, p] as const))('%s', (_route, page) => {
+    // The display-settings dialog (h2) sits outside <main>, after the footer: it is a dialog with its own title.
+    const list = headings(page);
+    expect(list.filter((h) => h.level === 1)).toHaveLength(1);
+    expect(list[0]!.level).toBe(1);
+    const skipped = list.filter((h, i) => i > 0 && h.level > list[i - 1]!.level + 1).map((h) => `h${h.level} « ${h.text} »`);
+    expect(skipped).toEqual([]);
+  });
+});
+
+describe('RGAA 12.1 — at least two navigation systems on every page (menu and site map)', () => {
+  it.each(pages.map((p) => [p.route, p] as const))('%s', (_route, page) => {
+    const navs = byTag(page, 'nav');
+    expect(navs.some((n) => attr(n, 'aria-label') === 'Menu principal')).toBe(true);
+    const links = byTag(page, 'a').map((a) => attr(a, 'href'));
+    expect(links.filter((h) => h === '/plan-du-site/').length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('RGAA 12.6 — landmarks', () => {
+  it.each(pages.map((p) => [p.route, p] as const))('%s', (_route, page) => {
+    const all = [...elements(page.document)];
+    expect(all.filter((e) => e.tagName === 'main')).toHaveLength(1);
+    expect(all.filter((e) => e.tagName === 'header' && attr(e, 'role') === 'banner')).toHaveLength(1);
+    expect(all.filter((e) => e.tagName === 'footer' && attr(e, 'role') === 'contentinfo')).toHaveLength(1);
+    const labels = all.filter((e) => e.tagName === 'nav').map((n) => attr(n, 'aria-label'));
+    expect(labels.every(Boolean)).toBe(true);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+});
+
+describe('RGAA 12.7 — skip links to the content, the menu and the footer', () => {
+  it.each(pages.map((p) => [p.route, p] as const))('%s', (_route, page) => {
+    const skip = [...elements(page.document)].find((e) => (attr(e, 'class') ?? '').split(' ').includes('fr-skiplinks'));
+    expect(skip).toBeDefined();
+    const targets = [...elements(skip!)].filter((e) => e.tagName === 'a').map((a) => attr(a, 'href'));
+    expect(targets).toEqual(['#contenu', '#navigation-principale', '#pied-de-page']);
+    const ids = new Set([...elements(page.document)].map((e) => attr(e, 'id')));
+    for (const t of targets) expect(ids.has(t!.slice(1))).toBe(true);
+  });
+});
+
+export type { Element };
