@@ -38,7 +38,8 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'self'",
       ],
-      scriptDirective: { resources: ["'self'"], hashes: [SCHEME_SCRIPT_HASH] },
+      // 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly search engine; it does not allow eval().
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [SCHEME_SCRIPT_HASH] },
       styleDirective: { resources: ["'self'"] },
     },
   },

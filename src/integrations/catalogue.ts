@@ -2,13 +2,15 @@
  * Build-time duties of the catalogue, for `astro dev` and `astro build` alike:
  * 1. copy the DSFR dist files from node_modules to public/dsfr/ (never committed);
  * 2. validate the whole content folder and list every problem at once —
- *    a build stops, the dev server reports and keeps running.
+ *    a build stops, the dev server reports and keeps running;
+ * 3. after a build, index the site with Pagefind (French stemming from <html lang>).
  */
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
 import { CONTENT_DIR } from '../lib/content-paths.ts';
 import { formatProblems } from '../lib/validation/problem.ts';
 import { validateContent } from '../lib/validation/validate-content.ts';
@@ -61,6 +63,17 @@ export default function catalogue(): AstroIntegration {
           logger.error('Construction interrompue : corrigez ces erreurs puis relancez la commande.');
           process.exit(1);
         }
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr' });
+        if (!index) throw new Error(`Pagefind : ${errors.join(', ')}`);
+        const added = await index.addDirectory({ path: site });
+        if (added.errors.length > 0) throw new Error(`Pagefind : ${added.errors.join(', ')}`);
+        const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
+        if (written.errors.length > 0) throw new Error(`Pagefind : ${written.errors.join(', ')}`);
+        await pagefind.close();
+        logger.info(`index de recherche : ${added.page_count} pages`);
       },
     },
   };

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'astro/zod';
+import { laureateSchema } from '../schemas/laureate.ts';
+import { validLaureate } from '../../tests/factories.ts';
+import { describeSelection, facetCounts, facets, facetValues, matches, parseState, serialiseState } from './facets.ts';
+
+const ALL = facets([
+  { id: 'ami-ia-2019', shortTitle: 'AMI IA (2019)' },
+  { id: 'solutions-ia-2025', shortTitle: 'Solutions d’IA (2025)' },
+]);
+const parse = (o: Record<string, unknown> = {}) => laureateSchema(() => z.string()).parse(validLaureate(o));
+
+describe('facetValues', () => {
+  it('reads every facet from a laureate, with the best evidence level', () => {
+    const v = facetValues(
+      parse({
+        metrics: [
+          { type: 'delais', label: 'A', after: 1, unit: 'j', evidence: 'declare' },
+          { type: 'delais', label: 'B', after: 1, unit: 'j', evidence: 'mesure', method: 'm' },
+        ],
+        dataSecurity: { secNumCloud: 'qualifie', dataLocation: 'france', onPremise: true, certifications: [] },
+        openness: { openSource: false },
+      }),
+    );
+    expect(v).toEqual({
+      appel: ['solutions-ia-2025'],
+      categorie: ['solutions-applicatives'],
+      thematique: ['agents-conversationnels'],
+      secnumcloud: ['qualifie'],
+      donnees: ['france'],
+      'sur-site': ['oui'],
+      'open-source': ['non'],
+      public: ['collectivites-territoriales'],
+      maturite: ['industrialisee'],
+      structure: ['entreprise'],
+      rgaa: ['partiellement-conforme'],
+      preuve: ['mesure'],
+    });
+  });
+  it('leaves unknown facts out', () => {
+    const v = facetValues(parse({ metrics: [], dataSecurity: undefined, openness: undefined, rgaa: undefined, maturity: undefined }));
+    expect(v.preuve).toEqual([]);
+    expect(v.secnumcloud).toEqual([]);
+    expect(v['open-source']).toEqual([]);
+  });
+});
+
+describe('matches and counts', () => {
+  const a = { appel: ['x'], thematique: ['t1', 't2'], secnumcloud: ['qualifie'] };
+  const b = { appel: ['x'], thematique: ['t2'], secnumcloud: ['non'] };
+  const c = { appel: ['y'], thematique: ['t1'], secnumcloud: [] };
+  const mini = [
+    { key: 'appel', label: 'Appel', options: [{ value: 'x', label: 'X' }, { value: 'y', label: 'Y' }] },
+    { key: 'thematique', label: 'Thématique', options: [{ value: 't1', label: 'T1' }, { value: 't2', label: 'T2' }] },
+    { key: 'secnumcloud', label: 'SNC', options: [{ value: 'qualifie', label: 'Q' }, { value: 'non', label: 'N' }] },
+  ];
+  it('is OR within a facet and AND across facets', () => {
+    expect(matches(a, { thematique: ['t1', 'zzz'] })).toBe(true);
+    expect(matches(b, { thematique: ['t1'] })).toBe(false);
+    expect(matches(a, { thematique: ['t2'], secnumcloud: ['non'] })).toBe(false);
+    expect(matches(c, {})).toBe(true);
+  });
+  it('counts each option with the other facets applied', () => {
+    expect(facetCounts([a, b, c], { appel: ['x'] }, mini)).toEqual({
+      appel: { x: 2, y: 1 },
+      thematique: { t1: 1, t2: 2 },
+      secnumcloud: { qualifie: 1, non: 1 },
+    });
+  });
+});
+
+describe('URL state', () => {
+  it('round-trips query, facets and sort', () => {
+    const state = { query: 'transcription', selection: { secnumcloud: ['qualifie', 'hebergeable'], public: ['collectivites-territoriales'] }, sort: 'nom' as const };
+    const search = serialiseState(state, ALL);
+    expect(search).toBe('?q=transcription&secnumcloud=qualifie&secnumcloud=hebergeable&public=collectivites-territoriales&tri=nom');
+    expect(parseState(search, ALL)).toEqual(state);
+  });
+  it('drops unknown facets and options, and defaults the sort', () => {
+    expect(parseState('?secnumcloud=inconnu&pirate=1&appel=ami-ia-2019&tri=zzz', ALL)).toEqual({ query: '', selection: { appel: ['ami-ia-2019'] }, sort: 'recent' });
+  });
+  it('describes the active filters in French', () => {
+    const state = parseState('?q=rag&secnumcloud=qualifie&secnumcloud=hebergeable', ALL);
+    expect(describeSelection(state, ALL)).toBe('« rag », SecNumCloud : Qualifié SecNumCloud ou Hébergeable sur une offre qualifiée SecNumCloud');
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * The facets of the catalogue, defined once from the taxonomy: the listing's
+ * filters, the Pagefind filters of laureate pages and the URL state all come
+ * from here. Pure functions, used at build time and in the browser.
+ */
+import {
+  AUDIENCES,
+  CATEGORIES,
+  DATA_LOCATIONS,
+  EVIDENCE_LEVELS,
+  MATURITY_LEVELS,
+  RGAA_LEVELS,
+  SECNUMCLOUD_STATUSES,
+  SUBMITTER_KINDS,
+  THEMATICS,
+} from '../schemas/taxonomy.ts';
+import type { LaureateFacts } from './view/laureate.ts';
+
+export interface FacetOption {
+  value: string;
+  label: string;
+}
+
+export interface Facet {
+  /** URL parameter and Pagefind filter key (French, ASCII). */
+  key: string;
+  /** Legend of the fieldset. */
+  label: string;
+  options: FacetOption[];
+}
+
+/** What a laureate says for each facet, as option values. */
+export type FacetValues = Record<string, string[]>;
+
+const fromEnum = (e: { options: readonly { value: string; label: string }[] }): FacetOption[] =>
+  e.options.map((o) => ({ value: o.value, label: o.label }));
+
+const yesNo: FacetOption[] = [
+  { value: 'oui', label: 'Oui' },
+  { value: 'non', label: 'Non' },
+];
+
+const EVIDENCE_ORDER = ['declare', 'mesure', 'audite'];
+
+/** The facets, in display order; call options come from the calls collection. */
+export function facets(calls: ReadonlyArray<{ id: string; shortTitle: string }>): Facet[] {
+  return [
+    { key: 'appel', label: 'Appel', options: calls.map((c) => ({ value: c.id, label: c.shortTitle })) },
+    { key: 'categorie', label: 'Catégorie', options: CATEGORIES.map((c) => ({ value: c.slug, label: c.shortLabel })) },
+    { key: 'thematique', label: 'Thématique', options: THEMATICS.map((t) => ({ value: t.slug, label: t.shortLabel })) },
+    { key: 'secnumcloud', label: 'SecNumCloud', options: fromEnum(SECNUMCLOUD_STATUSES) },
+    { key: 'donnees', label: 'Localisation des données', options: fromEnum(DATA_LOCATIONS) },
+    { key: 'sur-site', label: 'Installable sur site', options: yesNo },
+    { key: 'open-source', label: 'Open source', options: yesNo },
+    { key: 'public', label: 'Administrations ciblées', options: fromEnum(AUDIENCES) },
+    { key: 'maturite', label: 'Maturité', options: fromEnum(MATURITY_LEVELS) },
+    { key: 'structure', label: 'Type de structure', options: fromEnum(SUBMITTER_KINDS) },
+    { key: 'rgaa', label: 'Accessibilité (RGAA) de la solution', options: fromEnum(RGAA_LEVELS) },
+    { key: 'preuve', label: 'Meilleur niveau de preuve des indicateurs', options: fromEnum(EVIDENCE_LEVELS) },
+  ];
+}
+
+const bool = (b: boolean | undefined) => (b === undefined ? [] : [b ? 'oui' : 'non']);
+
+/** The option values of a laureate for every facet. */
+export function facetValues(l: LaureateFacts): FacetValues {
+  const best = l.metrics.map((m) => m.evidence).sort((a, b) => EVIDENCE_ORDER.indexOf(b) - EVIDENCE_ORDER.indexOf(a))[0];
+  return {
+    appel: [l.call],
+    categorie: l.category ? [l.category] : [],
+    thematique: [...l.thematics],
+    secnumcloud: l.dataSecurity ? [l.dataSecurity.secNumCloud] : [],
+    donnees: l.dataSecurity?.dataLocation ? [l.dataSecurity.dataLocation] : [],
+    'sur-site': bool(l.dataSecurity?.onPremise),
+    'open-source': bool(l.openness?.openSource),
+    public: [...l.audiences],
+    maturite: l.maturity ? [l.maturity] : [],
+    structure: [l.submitter.kind],
+    rgaa: l.rgaa ? [l.rgaa] : [],
+    preuve: best ? [best] : [],
+  };
+}
+
+/** The selected options per facet; empty facets are absent. */
+export type Selection = Record<string, string[]>;
+
+/** An item matches when, for every facet with a selection, it has one of the selected values. */
+export function matches(values: FacetValues, selection: Selection): boolean {
+  return Object.entries(selection).every(([key, selected]) => selected.length === 0 || selected.some((s) => values[key]?.includes(s)));
+}
+
+/**
+ * Counts, for each option, the items that would match if that option were
+ * added to the selection of its own facet (the usual faceted-search count:
+ * other facets' selections apply, the facet's own does not).
+ */
+export function facetCounts(items: readonly FacetValues[], selection: Selection, all: readonly Facet[]): Record<string, Record<string, number>> {
+  const counts: Record<string, Record<string, number>> = {};
+  for (const facet of all) {
+    const others = Object.fromEntries(Object.entries(selection).filter(([k]) => k !== facet.key));
+    const pool = items.filter((v) => matches(v, others));
+    counts[facet.key] = Object.fromEntries(facet.options.map((o) => [o.value, pool.filter((v) => v[facet.key]?.includes(o.value)).length]));
+  }
+  return counts;
+}
+
+export type Sort = 'recent' | 'nom';
+
+export interface ListingState {
+  query: string;
+  selection: Selection;
+  sort: Sort;
+}
+
+/** Reads the listing state from a query string, keeping only known facets and options. */
+export function parseState(search: string, all: readonly Facet[]): ListingState {
+  const params = new URLSearchParams(search);
+  const selection: Selection = {};
+  for (const facet of all) {
+    const known = new Set(facet.options.map((o) => o.value));
+    const values = [...new Set(params.getAll(facet.key).filter((v) => known.has(v)))];
+    if (values.length > 0) selection[facet.key] = values;
+  }
+  const sort = params.get('tri') === 'nom' ? 'nom' : 'recent';
+  return { query: (params.get('q') ?? '').trim().slice(0, 200), selection, sort };
+}
+
+/** Writes the state as a query string (stable order: facets as defined, then sort). */
+export function serialiseState(state: ListingState, all: readonly Facet[]): string {
+  const params = new URLSearchParams();
+  if (state.query) params.set('q', state.query);
+  for (const facet of all) {
+    for (const option of facet.options) if (state.selection[facet.key]?.includes(option.value)) params.append(facet.key, option.value);
+  }
+  if (state.sort !== 'recent') params.set('tri', state.sort);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** A human summary of the active filters, for the page title and the h1 (RGAA 8.6). */
+export function describeSelection(state: ListingState, all: readonly Facet[]): string {
+  const parts: string[] = [];
+  if (state.query) parts.push(`« ${state.query} »`);
+  for (const facet of all) {
+    const labels = facet.options.filter((o) => state.selection[facet.key]?.includes(o.value)).map((o) => o.label);
+    if (labels.length > 0) parts.push(`${facet.label} : ${labels.join(' ou ')}`);
+  }
+  return parts.join(', ');
+}

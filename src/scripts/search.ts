@@ -1,0 +1,106 @@
+/**
+ * /recherche/: runs the query of the URL (?q=) against the Pagefind index and
+ * renders the results with DOM APIs only (no innerHTML), 10 at a time.
+ */
+import { countMessage, resultView, type ResultView } from '../lib/search-results.ts';
+import { loadPagefind } from './pagefind.ts';
+
+const PAGE = 10;
+const form = document.querySelector<HTMLFormElement>('#recherche-page')!;
+const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+const status = document.querySelector<HTMLElement>('#recherche-statut')!;
+const list = document.querySelector<HTMLOListElement>('#recherche-resultats')!;
+const more = document.querySelector<HTMLButtonElement>('#recherche-plus')!;
+const baseTitle = document.title;
+
+function render(view: ResultView): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = 'fr-mb-3w';
+  const card = document.createElement('div');
+  card.className = 'fr-card fr-card--horizontal fr-enlarge-link';
+  const body = document.createElement('div');
+  body.className = 'fr-card__body';
+  const content = document.createElement('div');
+  content.className = 'fr-card__content';
+  const title = document.createElement('h2');
+  title.className = 'fr-card__title';
+  const link = document.createElement('a');
+  link.href = view.href;
+  link.textContent = view.title;
+  title.append(link);
+  const desc = document.createElement('p');
+  desc.className = 'fr-card__desc';
+  for (const part of view.excerpt) {
+    if (part.mark) {
+      const mark = document.createElement('mark');
+      mark.textContent = part.text;
+      desc.append(mark);
+    } else desc.append(document.createTextNode(part.text));
+  }
+  const start = document.createElement('div');
+  start.className = 'fr-card__start';
+  const kind = document.createElement('p');
+  kind.className = 'fr-card__detail';
+  kind.textContent = view.detail ? `${view.kind} · ${view.detail}` : view.kind;
+  start.append(kind);
+  content.append(title, desc, start);
+  if (view.tags.length > 0) {
+    const end = document.createElement('div');
+    end.className = 'fr-card__end';
+    const tags = document.createElement('ul');
+    tags.className = 'fr-tags-group';
+    for (const t of view.tags) {
+      const item = document.createElement('li');
+      const tag = document.createElement('p');
+      tag.className = 'fr-tag fr-tag--sm';
+      tag.textContent = t;
+      item.append(tag);
+      tags.append(item);
+    }
+    end.append(tags);
+    content.append(end);
+  }
+  body.append(content);
+  card.append(body);
+  li.append(card);
+  return li;
+}
+
+async function run(query: string): Promise<void> {
+  list.replaceChildren();
+  more.hidden = true;
+  input.value = query;
+  if (!query) {
+    status.textContent = countMessage(0, '');
+    document.title = baseTitle;
+    return;
+  }
+  status.textContent = 'Recherche en cours…';
+  const pagefind = await loadPagefind();
+  const search = await pagefind.search(query);
+  const total = search.results.length;
+  status.textContent = countMessage(total, query);
+  document.title = `« ${query} » : ${total} résultat${total > 1 ? 's' : ''} — ${baseTitle}`;
+  let shown = 0;
+  const showMore = async (moveFocus: boolean) => {
+    const slice = search.results.slice(shown, shown + PAGE);
+    const views = (await Promise.all(slice.map((r) => r.data()))).map(resultView).filter((v): v is ResultView => !!v);
+    const items = views.map(render);
+    list.append(...items);
+    shown += slice.length;
+    more.hidden = shown >= total;
+    // Keep focus sensible: after « more results », go to the first new result.
+    if (moveFocus) items[0]?.querySelector('a')?.focus();
+  };
+  more.onclick = () => void showMore(true);
+  await showMore(false);
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const q = input.value.trim();
+  history.pushState(null, '', q ? `?q=${encodeURIComponent(q)}` : location.pathname);
+  void run(q);
+});
+window.addEventListener('popstate', () => void run(new URLSearchParams(location.search).get('q')?.trim() ?? ''));
+void run(new URLSearchParams(location.search).get('q')?.trim() ?? '');
