@@ -79,8 +79,6 @@ async function run(query: string): Promise<void> {
   const pagefind = await loadPagefind();
   const search = await pagefind.search(query);
   const total = search.results.length;
-  status.textContent = countMessage(total, query);
-  document.title = `« ${query} » : ${total} résultat${total > 1 ? 's' : ''} — ${baseTitle}`;
   let shown = 0;
   const showMore = async (moveFocus: boolean) => {
     const slice = search.results.slice(shown, shown + PAGE);
@@ -94,6 +92,9 @@ async function run(query: string): Promise<void> {
   };
   more.onclick = () => void showMore(true);
   await showMore(false);
+  // Announced once the first results are on the page.
+  status.textContent = countMessage(total, query);
+  document.title = `« ${query} » : ${total} résultat${total > 1 ? 's' : ''} — ${baseTitle}`;
 }
 
 form.addEventListener('submit', (event) => {

@@ -172,10 +172,14 @@ describe('RGAA 9.1 — one h1 and no skipped heading level', () => {
   });
 });
 
-describe('RGAA 12.1 — at least two navigation systems on every page (menu and site map)', () => {
+describe('RGAA 12.1 — three navigation systems on every page: menu, search and site map', () => {
   it.each(pages.map((p) => [p.route, p] as const))('%s', (_route, page) => {
     const navs = byTag(page, 'nav');
     expect(navs.some((n) => attr(n, 'aria-label') === 'Menu principal')).toBe(true);
+    const search = byTag(page, 'form').find((f) => attr(f, 'role') === 'search' && attr(f, 'action') === '/recherche/');
+    expect(search).toBeDefined();
+    const input = [...elements(search!)].find((e) => e.tagName === 'input' && attr(e, 'name') === 'q')!;
+    expect([...elements(search!)].some((e) => e.tagName === 'label' && attr(e, 'for') === attr(input, 'id'))).toBe(true);
     const links = byTag(page, 'a').map((a) => attr(a, 'href'));
     expect(links.filter((h) => h === '/plan-du-site/').length).toBeGreaterThanOrEqual(1);
   });
@@ -198,7 +202,7 @@ describe('RGAA 12.7 — skip links to the content, the menu and the footer', () 
     const skip = [...elements(page.document)].find((e) => (attr(e, 'class') ?? '').split(' ').includes('fr-skiplinks'));
     expect(skip).toBeDefined();
     const targets = [...elements(skip!)].filter((e) => e.tagName === 'a').map((a) => attr(a, 'href'));
-    expect(targets).toEqual(['#contenu', '#navigation-principale', '#pied-de-page']);
+    expect(targets).toEqual(['#contenu', '#navigation-principale', '#recherche-entete-champ', '#pied-de-page']);
     const ids = new Set([...elements(page.document)].map((e) => attr(e, 'id')));
     for (const t of targets) expect(ids.has(t!.slice(1))).toBe(true);
   });
