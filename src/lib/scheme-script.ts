@@ -11,4 +11,4 @@ import { createHash } from 'node:crypto';
 export const SCHEME_SCRIPT =
   "(function(){try{var s=localStorage.getItem('scheme');var d=s==='dark'||((!s||s==='system')&&window.matchMedia('(prefers-color-scheme: dark)').matches);document.documentElement.setAttribute('data-fr-theme',d?'dark':'light');}catch(e){}document.documentElement.classList.add('js-actif');})();";
 
-export const SCHEME_SCRIPT_HASH = `sha256-${createHash('sha256').update(SCHEME_SCRIPT).digest('base64')}`;
+export const SCHEME_SCRIPT_HASH: `sha256-${string}` = `sha256-${createHash('sha256').update(SCHEME_SCRIPT).digest('base64')}`;
