@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../src/ingest/run.ts';
-import { CALL, XLSX, ZIP, editedXlsx, setDossierCell } from './ingest-helpers.ts';
+import { CALL, ZIP, editedXlsx, setDossierCell } from './ingest-helpers.ts';
 import { privateValues } from './private-values.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

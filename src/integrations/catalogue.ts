@@ -5,7 +5,7 @@
  *    a build stops, the dev server reports and keeps running;
  * 3. after a build, index the site with Pagefind (French stemming from <html lang>).
  */
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,13 +29,28 @@ export const DSFR_FILES = [
 
 export function copyDsfr(publicDir: string): void {
   const require = createRequire(import.meta.url);
-  const dist = path.join(path.dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist');
+  const pkg = path.dirname(require.resolve('@gouvfr/dsfr/package.json'));
+  const version = (JSON.parse(readFileSync(path.join(pkg, 'package.json'), 'utf8')) as { version: string }).version;
   const target = path.join(publicDir, 'dsfr');
-  rmSync(target, { recursive: true, force: true });
+  const stamp = path.join(target, '.version');
+  // Already there (builds may run side by side, e.g. in the tests): never touch a complete copy.
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === version) return;
+  // Copy into a private folder, then move it into place in one step.
+  const staging = path.join(publicDir, `.dsfr-${process.pid}-${Date.now()}`);
   for (const item of DSFR_FILES) {
-    const to = path.join(target, item);
+    const to = path.join(staging, item);
     mkdirSync(path.dirname(to), { recursive: true });
-    cpSync(path.join(dist, item), to, { recursive: true, filter: (src) => !src.endsWith('.map') });
+    cpSync(path.join(pkg, 'dist', item), to, { recursive: true, filter: (src) => !src.endsWith('.map') });
+  }
+  writeFileSync(path.join(staging, '.version'), version);
+  if (existsSync(target) && !(existsSync(stamp) && readFileSync(stamp, 'utf8') === version)) {
+    rmSync(target, { recursive: true, force: true });
+  }
+  try {
+    renameSync(staging, target);
+  } catch {
+    // Another build put the same files in place first.
+    rmSync(staging, { recursive: true, force: true });
   }
 }
 
