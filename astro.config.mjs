@@ -43,6 +43,8 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
+  // Front-matter completion and checks in VS Code (Astro extension), from the collections' schemas.
+  experimental: { contentIntellisense: true },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1', port: 4321 },
 });

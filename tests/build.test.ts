@@ -124,7 +124,7 @@ describe('build of invalid content', () => {
     const output = failed.stdout + failed.stderr;
     expect(failed.status).not.toBe(0);
     expect(output).toContain('laureates/solutions-ia-2025/fixture-inferis.md');
-    expect(output).toContain('✗ category : valeur « briques » inconnue (Catégorie de l’appel 2025)');
+    expect(output).toMatch(/✗ ligne \d+ · category : valeur « briques » inconnue \(Catégorie de l’appel 2025\)/);
     expect(output).toContain('attendu : une de ces valeurs : solutions-applicatives, briques-technologiques');
     expect(output).toContain('correction : vouliez-vous dire « briques-technologiques » ?');
     expect(output).not.toContain('Stack trace');

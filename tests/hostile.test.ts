@@ -38,14 +38,14 @@ const CASES: Array<[string, string, string[]]> = [
     'correction : ajoutez « name: … » dans l’en-tête du fichier',
   ]],
   ['unknown-category.md', F, [
-    '✗ category : valeur « logiciels » inconnue (Catégorie de l’appel 2025)',
+    '✗ ligne 6 · category : valeur « logiciels » inconnue (Catégorie de l’appel 2025)',
     'attendu : une de ces valeurs : solutions-applicatives, briques-technologiques',
   ]],
   ['thematic-of-another-category.md', F, [
-    '✗ thematics.0 : la thématique « Bases de données vectorielles (RAG, API) » n’appartient pas à la catégorie « Solution applicative »',
+    '✗ ligne 8 · thematics.0 : la thématique « Bases de données vectorielles (RAG, API) » n’appartient pas à la catégorie « Solution applicative »',
   ]],
   ['invalid-url.md', F, [
-    '✗ submitter.website : adresse web invalide (attendu : https://…) (Site web de la structure)',
+    '✗ ligne 12 · submitter.website : adresse web invalide (attendu : https://…) (Site web de la structure)',
     'trouvé : « www.exemple.fr »',
   ]],
   ['javascript-link.md', F, [
@@ -53,18 +53,18 @@ const CASES: Array<[string, string, string[]]> = [
     'correction : écrivez un lien en https:// ou supprimez ce code',
   ]],
   ['negative-metric.md', F, [
-    '✗ metrics.0.before : une valeur d’indicateur ne peut pas être négative (Valeur avant la mise en place de la solution)',
+    '✗ ligne 40 · metrics.0.before : une valeur d’indicateur ne peut pas être négative (Valeur avant la mise en place de la solution)',
     'attendu : un nombre ≥ 0',
     'trouvé : -3',
   ]],
   ['non-numeric-metric.md', F, [
-    '✗ metrics.0.after : type de valeur incorrect (Valeur après la mise en place de la solution)',
+    '✗ ligne 40 · metrics.0.after : type de valeur incorrect (Valeur après la mise en place de la solution)',
     'attendu : un nombre',
     'trouvé : un texte : « douze euros »',
     'correction : écrivez le nombre sans unité ni espace, avec un point décimal (ex. 12.5)',
   ]],
   ['image-without-alt.md', F, [
-    '✗ logo.alt : texte vide (Texte alternatif : ce que l’image montre ou dit)',
+    '✗ ligne 39 · logo.alt : texte vide (Texte alternatif : ce que l’image montre ou dit)',
     'attendu : un texte non vide',
   ]],
   ['invalid-date.md', F, [

@@ -260,6 +260,11 @@ export function mapDossier(dossier: Dossier, mapping: Mapping): MappedLaureate {
       warn(`metrics.${i}`, 'indicateur sans libellé ou sans unité : ignoré');
       return [];
     }
+    if (!m.method) {
+      // The catalogue publishes only documented figures for market solutions (see warnings.ts, marketMetricErrors).
+      warn(`metrics.${i}`, `indicateur « ${String(m.label)} » sans méthode de mesure : non publié, à compléter par un éditeur`);
+      return [];
+    }
     const metric: Record<string, unknown> = { type: m.type ?? 'autre', label: m.label };
     if (before !== undefined && before !== 0) metric.before = before;
     else if (before === 0) warn(`metrics.${i}.before`, 'valeur avant à 0, considérée comme non renseignée (DS exporte un nombre vide comme 0)');

@@ -95,16 +95,4 @@ export function withPublished(markdown: string, published: boolean): string {
   return laureateMarkdown({ ...(frontmatter as Record<string, unknown>), published }, content.replace(/^\n+/, '').replace(/\n+$/, ''));
 }
 
-/** A slug from a name: lower case ASCII, hyphens. */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/œ/gi, 'oe')
-    .replace(/æ/gi, 'ae')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '') || 'solution';
-}
+export { slugify } from '../lib/slug.ts';

@@ -65,7 +65,10 @@ export default function catalogue(): AstroIntegration {
         if (!existsSync(path.resolve(root, CONTENT_DIR))) {
           throw new Error(`Dossier de contenu introuvable : ${path.resolve(root, CONTENT_DIR)}`);
         }
-        const { problems, counts } = await validateContent(root, CONTENT_DIR);
+        const { problems: all, counts } = await validateContent(root, CONTENT_DIR);
+        const problems = all.filter((p) => p.severity !== 'warning');
+        const warnings = all.filter((p) => p.severity === 'warning');
+        if (warnings.length > 0) logger.warn(`Avertissements sur le contenu (ils n’empêchent pas la publication) :\n\n${formatProblems(warnings)}`);
         if (problems.length === 0) {
           logger.info(`contenu valide : ${counts.calls} appels, ${counts.laureates} lauréats, ${counts.pages} pages`);
           return;

@@ -183,7 +183,7 @@ export function laureateSchema<I extends z.ZodType>(image: ImageField<I>) {
         .describe('Ouverture du code et des modèles.'),
       references: z.array(referenceSchema).default([]).describe('Déploiements de référence.'),
       scalability: nonEmptyText().optional().describe('Potentiel de mise à l’échelle et de réplication.'),
-      logo: picture('Logo').optional(),
+      logo: picture('Logo de la solution').optional(),
       screenshots: z.array(picture('Capture d’écran')).default([]).describe('Captures d’écran.'),
       brochure: z
         .strictObject({

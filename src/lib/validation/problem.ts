@@ -12,6 +12,10 @@ export interface Problem {
   received?: string;
   /** How to fix it. */
   hint?: string;
+  /** Line of the file, when known. */
+  line?: number;
+  /** A warning does not stop the build. */
+  severity?: 'error' | 'warning';
 }
 
 export function pathToField(path: ReadonlyArray<PropertyKey>): string {
@@ -36,19 +40,23 @@ export function show(value: unknown): string {
 export function formatProblems(problems: readonly Problem[]): string {
   const byFile = new Map<string, Problem[]>();
   for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+  for (const list of byFile.values()) list.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const lines: string[] = [];
   for (const [file, list] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
     lines.push(`${file}`);
     for (const p of list) {
-      lines.push(`  ✗ ${p.field || '(fichier)'} : ${p.message}`);
+      const mark = p.severity === 'warning' ? '⚠' : '✗';
+      lines.push(`  ${mark} ${p.line ? `ligne ${p.line} · ` : ''}${p.field || '(fichier)'} : ${p.message}`);
       if (p.expected) lines.push(`      attendu : ${p.expected}`);
       if (p.received) lines.push(`      trouvé : ${p.received}`);
       if (p.hint) lines.push(`      correction : ${p.hint}`);
     }
   }
   const files = byFile.size;
+  const errors = problems.filter((p) => p.severity !== 'warning').length;
+  const warnings = problems.length - errors;
   lines.push(
-    `${problems.length} problème${problems.length > 1 ? 's' : ''} dans ${files} fichier${files > 1 ? 's' : ''}.`,
+    `${errors} problème${errors > 1 ? 's' : ''}${warnings ? ` et ${warnings} avertissement${warnings > 1 ? 's' : ''}` : ''} dans ${files} fichier${files > 1 ? 's' : ''}.`,
   );
   return lines.join('\n');
 }

@@ -8,12 +8,16 @@ import { glob, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { parseFrontmatter } from 'astro/markdown';
+import { isNode, parseDocument } from 'yaml';
 import { callSchema, type Call } from '../../schemas/call.ts';
 import { laureateSchema, type LaureateData } from '../../schemas/laureate.ts';
 import { pageSchema } from '../../schemas/page.ts';
 import { PATTERNS, isIgnoredPath, slugFromPath } from '../content-paths.ts';
 import { crossEntryProblems, type LaureateEntry, type ParsedEntry } from './cross-entry.ts';
 import type { Problem } from './problem.ts';
+import sharp from 'sharp';
+import { statSync } from 'node:fs';
+import { bodyWarnings, editorialLinkWarnings, laureateWarnings, marketMetricErrors, type LaureateForWarnings } from './warnings.ts';
 import { validateWith } from './zod-issues.ts';
 
 const IMAGE_EXTENSIONS = /\.(png|jpe?g|webp|avif|gif|tiff?)$/i;
@@ -76,7 +80,47 @@ export function impossibleDateProblems(file: string, rawFrontmatter: string): Pr
   return problems;
 }
 
+/**
+ * Adds the line of each problem's field in the file (the raw front matter
+ * starts with the newline that follows the opening `---`, which is line 1).
+ */
+export function withLines(problems: Problem[], rawFrontmatter: string): Problem[] {
+  let doc: ReturnType<typeof parseDocument> | undefined;
+  try {
+    doc = parseDocument(rawFrontmatter);
+  } catch {
+    return problems;
+  }
+  const lineAt = (offset: number) => rawFrontmatter.slice(0, offset).split('\n').length;
+  return problems.map((p) => {
+    if (p.line || !p.field || p.field.startsWith('(')) return p;
+    const parts = p.field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+    for (let n = parts.length; n > 0; n--) {
+      const node = doc!.getIn(parts.slice(0, n), true);
+      if (isNode(node) && node.range) return { ...p, line: lineAt(node.range[0]) };
+    }
+    return p;
+  });
+}
+
+/** « À compléter » left by `npm run new` (front matter or text) must be replaced before publication. */
+export function todoProblems(file: string, rawFrontmatter: string, body: string, bodyStartLine: number): Problem[] {
+  const problems: Problem[] = [];
+  rawFrontmatter.split('\n').forEach((line, i) => {
+    const m = /^\s*(?:-\s+)?(?:([\w.]+):\s*)?["']?À compléter/.exec(line);
+    if (m && !line.trimStart().startsWith('#')) {
+      problems.push({ file, field: m[1] ?? '(liste)', line: i + 1, message: 'champ encore « À compléter »', hint: 'remplacez « À compléter » par la bonne valeur (voir le commentaire au-dessus du champ)' });
+    }
+  });
+  const at = body.indexOf('À compléter');
+  if (at >= 0) {
+    problems.push({ file, field: '(texte)', line: bodyStartLine + body.slice(0, at).split('\n').length - 1, message: 'texte encore « À compléter »', hint: 'rédigez la description de la solution sous l’en-tête' });
+  }
+  return problems;
+}
+
 export interface ValidationResult {
+  /** Errors and warnings (`severity: 'warning'`); only errors stop a build. */
   problems: Problem[];
   counts: { calls: number; laureates: number; pages: number };
 }
@@ -126,6 +170,8 @@ export async function validateContent(root: string, contentDir: string): Promise
   const problems: Problem[] = [];
   const calls: ParsedEntry<Call>[] = [];
   const laureates: LaureateEntry[] = [];
+  const forWarnings: Array<LaureateForWarnings & { body: string; bodyStartLine: number; raw: string }> = [];
+  const pageBodies: Array<{ file: string; body: string }> = [];
 
   const callDir = path.join(base, 'calls');
   for (const file of await listFiles(callDir, PATTERNS.calls)) {
@@ -134,7 +180,7 @@ export async function validateContent(root: string, contentDir: string): Promise
     problems.push(...activeContentProblems(entry.rel, entry.body), ...impossibleDateProblems(entry.rel, entry.raw));
     const result = validateWith(entry.rel, callSchema, entry.frontmatter);
     if (result.ok) calls.push({ file: entry.rel, slug: slugFromPath(file), data: result.data });
-    else problems.push(...result.problems);
+    else problems.push(...withLines(result.problems, entry.raw));
   }
 
   const laureateDir = path.join(base, 'laureates');
@@ -144,15 +190,24 @@ export async function validateContent(root: string, contentDir: string): Promise
     const dates = impossibleDateProblems(entry.rel, entry.raw);
     problems.push(...dates);
     const result = validateWith(entry.rel, laureateSchemaForValidation, entry.frontmatter);
-    if (!result.ok) { problems.push(...result.problems); continue; }
+    const schemaProblems = result.ok ? [] : withLines(result.problems, entry.raw);
+    const flagged = new Set(schemaProblems.map((p) => p.line));
+    problems.push(...schemaProblems, ...todoProblems(entry.rel, entry.raw, entry.body, entry.raw.split('\n').length + 1).filter((p) => !flagged.has(p.line)));
+    if (!result.ok) continue;
     if (dates.length > 0) continue;
     const data = result.data as LaureateData & { logo?: { src: string }; screenshots: { src: string }[] };
     const images: Array<[string, string]> = [
       ...(data.logo ? [['logo.src', data.logo.src] as [string, string]] : []),
       ...data.screenshots.map((s, i) => [`screenshots.${i}.src`, s.src] as [string, string]),
     ];
+    const imageSizes: LaureateForWarnings['imageSizes'] = [];
     for (const [field, src] of images) {
-      if (!existsSync(path.resolve(path.dirname(path.join(laureateDir, file)), src))) {
+      const abs = path.resolve(path.dirname(path.join(laureateDir, file)), src);
+      if (existsSync(abs)) {
+        const width = await sharp(abs).metadata().then((m) => m.width, () => undefined);
+        imageSizes.push({ field, bytes: statSync(abs).size, ...(width ? { width } : {}) });
+      }
+      if (!existsSync(abs)) {
         problems.push({
           file: entry.rel,
           field,
@@ -171,6 +226,7 @@ export async function validateContent(root: string, contentDir: string): Promise
       });
     }
     laureates.push({ file: entry.rel, slug: slugFromPath(file), folder: file.split('/')[0]!, data });
+    forWarnings.push({ file: entry.rel, slug: slugFromPath(file), data, imageSizes, body: entry.body, bodyStartLine: entry.raw.split('\n').length + 1, raw: entry.raw });
   }
 
   const pageDir = path.join(base, 'pages');
@@ -179,11 +235,17 @@ export async function validateContent(root: string, contentDir: string): Promise
     const entry = await readEntry(root, pageDir, file);
     if ('message' in entry) { problems.push(entry); continue; }
     const result = validateWith(entry.rel, pageSchema, entry.frontmatter);
-    if (!result.ok) problems.push(...result.problems);
+    if (!result.ok) problems.push(...withLines(result.problems, entry.raw));
     problems.push(...impossibleDateProblems(entry.rel, entry.raw));
     problems.push(...activeContentProblems(entry.rel, entry.body));
   }
 
   problems.push(...crossEntryProblems(calls, laureates));
+  const marketCalls = new Set(calls.filter((c) => c.data.kind === 'solutions-marche').map((c) => c.slug));
+  for (const l of forWarnings) {
+    problems.push(...withLines([...marketMetricErrors(l, marketCalls), ...laureateWarnings(l, marketCalls)], l.raw), ...bodyWarnings(l.file, l.body, l.bodyStartLine));
+  }
+  for (const page of pageBodies) problems.push(...bodyWarnings(page.file, page.body));
+  problems.push(...editorialLinkWarnings(pageBodies, laureates));
   return { problems, counts: { calls: calls.length, laureates: laureates.length, pages: pageFiles.length } };
 }

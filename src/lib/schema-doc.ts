@@ -1,0 +1,108 @@
+/**
+ * Reads a zod schema as documentation: every field with its path, its
+ * description (`.describe()`), whether it is required, its type and, for
+ * enums, its values with their French labels. Feeds the editors' guide and
+ * the `npm run new` template, so neither drifts from the schema.
+ */
+import type { z } from 'astro/zod';
+import { CALL_KINDS, AUDIENCES, CATEGORIES, CERTIFICATIONS, COMPANY_SIZES, DATA_LOCATIONS, EVIDENCE_LEVELS, MATURITY_LEVELS, METRIC_TYPES, PRICING_MODELS, REFERENCE_KINDS, RGAA_LEVELS, SECNUMCLOUD_STATUSES, SUBMITTER_KINDS, THEMATICS } from '../schemas/taxonomy.ts';
+
+export interface FieldDoc {
+  /** Dotted path; `[]` marks the items of a list (`metrics[].unit`). */
+  path: string;
+  description?: string;
+  required: boolean;
+  type: 'texte' | 'nombre' | 'booléen' | 'date' | 'liste' | 'groupe' | 'valeur' | 'image' | 'adresse web';
+  /** Allowed values, with their labels when the taxonomy has them. */
+  values?: Array<{ value: string; label?: string }>;
+  /** Children of a group, or of the items of a list. */
+  children?: FieldDoc[];
+  itemType?: FieldDoc['type'];
+}
+
+const LABELS = new Map<string, string>();
+for (const e of [CALL_KINDS, AUDIENCES, CERTIFICATIONS, COMPANY_SIZES, DATA_LOCATIONS, EVIDENCE_LEVELS, MATURITY_LEVELS, METRIC_TYPES, PRICING_MODELS, REFERENCE_KINDS, RGAA_LEVELS, SECNUMCLOUD_STATUSES, SUBMITTER_KINDS]) {
+  for (const o of e.options) LABELS.set(o.value, o.label);
+}
+for (const c of CATEGORIES) LABELS.set(c.slug, c.label);
+for (const t of THEMATICS) LABELS.set(t.slug, t.label);
+
+type Def = { type: string; innerType?: unknown; in?: unknown; out?: unknown; shape?: Record<string, unknown>; element?: unknown; entries?: Record<string, string>; options?: unknown[]; format?: string };
+const def = (s: unknown) => (s as { def?: Def }).def ?? ({ type: 'unknown' } as Def);
+const descriptionOf = (s: unknown) => (s as { description?: string }).description;
+
+/** Peels optional/default/pipe wrappers; tells whether the field may be left out. */
+function unwrap(schema: unknown): { inner: unknown; optional: boolean; description?: string } {
+  let s = schema;
+  let optional = false;
+  let description = descriptionOf(s);
+  for (let i = 0; i < 10; i++) {
+    const d = def(s);
+    if (d.type === 'optional' || d.type === 'default' || d.type === 'prefault') {
+      optional = true;
+      s = d.innerType;
+    } else if (d.type === 'nullable' || d.type === 'readonly') s = d.innerType;
+    else if (d.type === 'pipe') s = d.in;
+    else break;
+    description ??= descriptionOf(s);
+  }
+  return { inner: s, optional, description };
+}
+
+function typeOf(inner: unknown): FieldDoc['type'] {
+  const d = def(inner);
+  switch (d.type) {
+    case 'string':
+      return d.format === 'url' ? 'adresse web' : 'texte';
+    case 'number':
+      return 'nombre';
+    case 'boolean':
+      return 'booléen';
+    case 'enum':
+      return 'valeur';
+    case 'array':
+      return 'liste';
+    case 'object':
+      return 'groupe';
+    case 'union': {
+      const kinds = (d.options ?? []).map((o) => def(o).type);
+      if (kinds.includes('date')) return 'date';
+      if ((d.options ?? []).some((o) => def(o).format === 'url')) return 'adresse web';
+      return 'texte';
+    }
+    case 'date':
+      return 'date';
+    default:
+      return 'texte';
+  }
+}
+
+export function describeSchema(schema: unknown, prefix = ''): FieldDoc[] {
+  const { inner } = unwrap(schema);
+  const d = def(inner);
+  if (d.type !== 'object' || !d.shape) return [];
+  return Object.entries(d.shape).map(([key, field]) => docOf(field, prefix ? `${prefix}.${key}` : key));
+}
+
+function docOf(field: unknown, path: string): FieldDoc {
+  const { inner, optional, description } = unwrap(field);
+  const d = def(inner);
+  const doc: FieldDoc = { path, required: !optional, type: typeOf(inner), ...(description ? { description } : {}) };
+  if (d.type === 'enum' && d.entries) doc.values = Object.values(d.entries).map((value) => ({ value, ...(LABELS.has(value) ? { label: LABELS.get(value) } : {}) }));
+  if (d.type === 'object') doc.children = describeSchema(inner, path);
+  if (d.type === 'array') {
+    const item = unwrap(d.element);
+    const itemDef = def(item.inner);
+    doc.itemType = typeOf(item.inner);
+    if (itemDef.type === 'enum' && itemDef.entries) doc.values = Object.values(itemDef.entries).map((value) => ({ value, ...(LABELS.has(value) ? { label: LABELS.get(value) } : {}) }));
+    if (itemDef.type === 'object') doc.children = describeSchema(item.inner, `${path}[]`);
+  }
+  // The image field is a plain string outside Astro: name it for editors.
+  if (/(^|\.)src$/.test(path)) doc.type = 'image';
+  return doc;
+}
+
+/** Every field, depth first. */
+export function flatten(fields: readonly FieldDoc[]): FieldDoc[] {
+  return fields.flatMap((f) => [f, ...flatten(f.children ?? [])]);
+}
