@@ -50,10 +50,16 @@ function writeForm(state: ListingState): void {
 
 async function textMatches(query: string): Promise<Set<string> | undefined> {
   if (!query) return undefined;
-  const pagefind = await loadPagefind();
-  const search = await pagefind.search(query);
-  const data = await Promise.all(search.results.map((r) => r.data()));
-  return new Set(data.map((d) => d.url));
+  try {
+    const search = await (await loadPagefind()).search(query);
+    const data = await Promise.all(search.results.map((r) => r.data()));
+    return new Set(data.map((d) => d.url));
+  } catch {
+    // No index (development server): fall back to the names and summaries shown.
+    const words = query.toLocaleLowerCase('fr').normalize('NFD').replace(/\p{M}/gu, '').split(/\s+/);
+    const fold = (t: string) => t.toLocaleLowerCase('fr').normalize('NFD').replace(/\p{M}/gu, '');
+    return new Set(items.filter((i) => words.every((w) => fold(i.element.textContent ?? '').includes(w))).map((i) => i.url));
+  }
 }
 
 let generation = 0;

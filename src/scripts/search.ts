@@ -76,8 +76,14 @@ async function run(query: string): Promise<void> {
     return;
   }
   status.textContent = 'Recherche en cours…';
-  const pagefind = await loadPagefind();
-  const search = await pagefind.search(query);
+  let search;
+  try {
+    search = await (await loadPagefind()).search(query);
+  } catch {
+    // No index: the development server (npm run dev) does not build one.
+    status.textContent = 'La recherche est indisponible : son index n’a pas été construit (npm run build).';
+    return;
+  }
   const total = search.results.length;
   let shown = 0;
   const showMore = async (moveFocus: boolean) => {
