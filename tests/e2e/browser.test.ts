@@ -115,38 +115,64 @@ describe('RGAA 10.7 — every focusable element shows a visible focus', () => {
 });
 
 describe('a keyboard-only journey', () => {
-  it('skip link → listing → a laureate page → its category, with Tab and Enter only', async () => {
-    const { page, context } = await visit('/solutions/');
+  it('skip link → search → result → laureate page → back to its category, with Tab, typing and Enter only', async () => {
+    const { page, context, errors } = await visit('/');
     try {
-      await page.keyboard.press('Tab');
+      // 1. The « Recherche » skip link (third) puts the focus in the header search field.
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Recherche');
       await page.keyboard.press('Enter');
-      // Tab to the first laureate card's link.
-      for (let i = 0; i < 40; i++) {
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('recherche-entete-champ');
+      // 2. Search.
+      await page.keyboard.type('transcription des réunions');
+      await Promise.all([page.waitForURL('**/recherche/?q=*'), page.keyboard.press('Enter')]);
+      await page.waitForFunction(() => /résultat/.test(document.querySelector('#recherche-statut')?.textContent ?? ''));
+      // 3. Tab from the search button to the results, to the first laureate (a /solutions/… link).
+      await page.focus('#recherche-page button[type="submit"]');
+      let target: string | null = null;
+      for (let i = 0; i < 30 && !target; i++) {
         await page.keyboard.press('Tab');
-        const href = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href'));
-        if (href?.startsWith('/solutions/') && href !== '/solutions/') break;
+        const href = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href') ?? null);
+        if (href && /^\/solutions\/[a-z0-9-]+\/$/.test(href)) target = href;
       }
-      const target = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href'));
-      expect(target).toMatch(/^\/solutions\/[a-z0-9-]+\/$/);
+      expect(target).not.toBeNull();
       await Promise.all([page.waitForURL(`**${target}`), page.keyboard.press('Enter')]);
       expect(await page.locator('h1').count()).toBe(1);
-      // The breadcrumb leads back to the laureate's category (or call).
+      // 4. Skip to the content, then Tab to the breadcrumb link of the laureate's category (or call).
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => location.hash === '#contenu');
       let crumb: string | null = null;
-      for (let i = 0; i < 10; i++) {
+      for (let i = 0; i < 10 && !crumb; i++) {
         await page.keyboard.press('Tab');
         crumb = await page.evaluate(() => {
           const el = document.activeElement as HTMLElement | null;
           return el?.classList.contains('fr-breadcrumb__link') && el.getAttribute('href') !== '/' ? el.getAttribute('href') : null;
         });
-        if (crumb) break;
-        // The collapsed breadcrumb's button opens it on small screens; on this viewport the links are shown.
       }
       expect(crumb).toMatch(/^\/(categories|appels)\/[a-z0-9-]+\/$/);
       await Promise.all([page.waitForURL(`**${crumb}`), page.keyboard.press('Enter')]);
       expect(await page.evaluate(() => location.pathname)).toBe(crumb);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('skip link → listing → a laureate card, with Tab and Enter only', async () => {
+    const { page, context } = await visit('/solutions/');
+    try {
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      let target: string | null = null;
+      for (let i = 0; i < 80 && !target; i++) {
+        await page.keyboard.press('Tab');
+        const href = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href') ?? null);
+        if (href && /^\/solutions\/[a-z0-9-]+\/$/.test(href)) target = href;
+      }
+      expect(target).not.toBeNull();
+      await Promise.all([page.waitForURL(`**${target}`), page.keyboard.press('Enter')]);
+      expect(await page.locator('h1').count()).toBe(1);
     } finally {
       await context.close();
     }
