@@ -85,7 +85,7 @@ export function writeManifest(dir: string, manifest: Manifest): void {
 const HEADER = '# Fiche créée par l’ingestion des résultats de la sélection (npm run ingest).\n# Vous pouvez la modifier : une ingestion suivante ne l’écrasera pas.\n';
 
 export function laureateMarkdown(data: Record<string, unknown>, body: string): string {
-  const yaml = stringify(data, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', doubleQuotedAsJSON: true });
+  const yaml = stringify(data, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
   return `---\n${HEADER}${yaml}---\n\n${body}\n`;
 }
 
