@@ -114,6 +114,16 @@ describe('RGAA 10.7 — every focusable element shows a visible focus', () => {
   });
 });
 
+/** Presses Tab until a laureate link (/solutions/<slug>/) has the focus; returns its address. */
+async function tabToLaureate(page: Page, maxTabs: number): Promise<string | null> {
+  for (let i = 0; i < maxTabs; i++) {
+    await page.keyboard.press('Tab');
+    const href = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href') ?? null);
+    if (href && /^\/solutions\/[a-z0-9-]+\/$/.test(href)) return href;
+  }
+  return null;
+}
+
 describe('a keyboard-only journey', () => {
   it('skip link → search → result → laureate page → back to its category, with Tab, typing and Enter only', async () => {
     const { page, context, errors } = await visit('/');
@@ -129,12 +139,7 @@ describe('a keyboard-only journey', () => {
       await page.waitForFunction(() => /résultat/.test(document.querySelector('#recherche-statut')?.textContent ?? ''));
       // 3. Tab from the search button to the results, to the first laureate (a /solutions/… link).
       await page.focus('#recherche-page button[type="submit"]');
-      let target: string | null = null;
-      for (let i = 0; i < 30 && !target; i++) {
-        await page.keyboard.press('Tab');
-        const href = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href') ?? null);
-        if (href && /^\/solutions\/[a-z0-9-]+\/$/.test(href)) target = href;
-      }
+      const target = await tabToLaureate(page, 30);
       expect(target).not.toBeNull();
       await Promise.all([page.waitForURL(`**${target}`), page.keyboard.press('Enter')]);
       expect(await page.locator('h1').count()).toBe(1);
@@ -164,12 +169,7 @@ describe('a keyboard-only journey', () => {
     try {
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
-      let target: string | null = null;
-      for (let i = 0; i < 80 && !target; i++) {
-        await page.keyboard.press('Tab');
-        const href = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href') ?? null);
-        if (href && /^\/solutions\/[a-z0-9-]+\/$/.test(href)) target = href;
-      }
+      const target = await tabToLaureate(page, 80);
       expect(target).not.toBeNull();
       await Promise.all([page.waitForURL(`**${target}`), page.keyboard.press('Enter')]);
       expect(await page.locator('h1').count()).toBe(1);
