@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import catalogue from './src/integrations/catalogue.ts';
 import { SCHEME_SCRIPT_HASH } from './src/lib/scheme-script.ts';
@@ -15,7 +16,12 @@ export default defineConfig({
   ...(process.env.CATALOGUE_CACHE_DIR ? { cacheDir: process.env.CATALOGUE_CACHE_DIR } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [catalogue(), mdx()],
+  integrations: [
+    catalogue(),
+    mdx(),
+    // sitemap-index.xml for search engines: every page but the 404 (robots.txt points to it).
+    sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/404') }),
+  ],
   markdown: {
     // No code highlighting: Shiki's inline styles would need 'unsafe-inline' in the CSP.
     syntaxHighlight: false,

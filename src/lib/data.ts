@@ -4,6 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { isPublished, sortLaureates } from './view/laureate.ts';
+import { toOpenDataRecord, type OpenDataLaureate } from './opendata/record.ts';
 
 export type LaureateEntry = CollectionEntry<'laureates'>;
 export type CallEntry = CollectionEntry<'calls'>;
@@ -22,4 +23,25 @@ export function callOf(calls: Map<string, CallEntry>, laureate: LaureateEntry): 
   const call = calls.get(laureate.data.call);
   if (!call) throw new Error(`${laureate.id}: appel « ${laureate.data.call} » inconnu`);
   return call;
+}
+
+/** The public base URL of the site (`site` in astro.config.mjs, from PUBLIC_SITE_URL). */
+export function siteUrl(): URL {
+  const site = import.meta.env.SITE;
+  if (!site) throw new Error('L’adresse publique du site (site, PUBLIC_SITE_URL) est nécessaire.');
+  return new URL(site);
+}
+
+let recordsCache: Promise<OpenDataLaureate[]> | undefined;
+
+/**
+ * The open-data records of every published laureate, in the site's order
+ * (newest selection first). Computed once per build: the JSON, the CSV, the
+ * feeds and the metadata all read the same records.
+ */
+export function openDataRecords(): Promise<OpenDataLaureate[]> {
+  recordsCache ??= Promise.all([publishedLaureates(), callsById()]).then(([laureates, calls]) =>
+    laureates.map((l) => toOpenDataRecord(l, callOf(calls, l), siteUrl())),
+  );
+  return recordsCache;
 }

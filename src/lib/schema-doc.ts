@@ -53,7 +53,7 @@ function typeOf(inner: unknown): FieldDoc['type'] {
   const d = def(inner);
   switch (d.type) {
     case 'string':
-      return d.format === 'url' ? 'adresse web' : 'texte';
+      return d.format === 'url' ? 'adresse web' : d.format === 'date' ? 'date' : 'texte';
     case 'number':
       return 'nombre';
     case 'boolean':

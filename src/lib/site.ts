@@ -33,6 +33,7 @@ export const FOOTER_INSTITUTIONAL_LINKS: NavLink[] = [
 
 export const FOOTER_BOTTOM_LINKS: NavLink[] = [
   { href: '/plan-du-site/', label: 'Plan du site' },
+  { href: '/donnees/', label: 'Données ouvertes' },
   { href: '/accessibilite/', label: `Accessibilité : ${SITE.accessibility}` },
   { href: '/mentions-legales/', label: 'Mentions légales' },
   { href: '/donnees-personnelles/', label: 'Données personnelles' },

@@ -19,15 +19,18 @@ export const siteOrWebUrl = () =>
 
 export const nonEmptyText = () => z.string().trim().min(1, 'texte vide');
 
-/** A cited public source. */
-export const sourceSchema = z
-  .strictObject({
-    title: nonEmptyText().describe('Titre de la source, tel que publié.'),
-    url: webUrl().optional().describe('Adresse de la source, quand elle est publique en ligne.'),
-    publisher: nonEmptyText().optional().describe('Éditeur de la source (ex. « numerique.gouv.fr »).'),
-    date: isoDate().optional().describe('Date de publication de la source (AAAA-MM-JJ).'),
-  })
-  .describe('Une source publique citée.');
+/** A cited public source; `date` builds its date field (content dates, or ISO strings in the open data). */
+export const sourceSchemaWith = <D extends z.ZodType>(date: () => D) =>
+  z
+    .strictObject({
+      title: nonEmptyText().describe('Titre de la source, tel que publié.'),
+      url: webUrl().optional().describe('Adresse de la source, quand elle est publique en ligne.'),
+      publisher: nonEmptyText().optional().describe('Éditeur de la source (ex. « numerique.gouv.fr »).'),
+      date: date().optional().describe('Date de publication de la source (AAAA-MM-JJ).'),
+    })
+    .describe('Une source publique citée.');
+
+export const sourceSchema = sourceSchemaWith(isoDate);
 
 /**
  * Checks a SIREN (9 digits) or SIRET (14 digits) with the Luhn key, including

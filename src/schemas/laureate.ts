@@ -26,8 +26,10 @@ import {
   THEMATIC_SLUGS,
   thematicBySlug,
   categoryBySlug,
+  type CategorySlug,
+  type ThematicSlug,
 } from './taxonomy.ts';
-import { isValidSirenOrSiret, isoDate, nonEmptyText, siteOrWebUrl, sourceSchema, webUrl } from './common.ts';
+import { isValidSirenOrSiret, isoDate, nonEmptyText, siteOrWebUrl, sourceSchemaWith, webUrl } from './common.ts';
 
 export const SUMMARY_MAX = 280;
 export const LAUREATE_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -69,7 +71,19 @@ export const referenceSchema = z
   })
   .describe('Un déploiement de référence.');
 
-export function laureateSchema<I extends z.ZodType>(image: ImageField<I>) {
+/** Builds the field types that differ between the content files and the open data. */
+export interface FieldBuilders<I extends z.ZodType = z.ZodType, D extends z.ZodType = z.ZodType> {
+  /** An image: Astro's `image()` in the collection, a path check in the validator, a URL in the open data. */
+  image: ImageField<I>;
+  /** A calendar date: YAML dates or strings in content, ISO strings in the open data. */
+  date: () => D;
+}
+
+/**
+ * The fields of a laureate, without the checks across fields: the content
+ * collection, the validator and the open-data record all build on it.
+ */
+export function laureateShape<I extends z.ZodType, D extends z.ZodType>({ image, date }: FieldBuilders<I, D>) {
   const picture = (what: string) =>
     z
       .strictObject({
@@ -78,161 +92,175 @@ export function laureateSchema<I extends z.ZodType>(image: ImageField<I>) {
       })
       .describe(what);
 
-  return z
-    .strictObject({
-      name: nonEmptyText().max(120).describe('Nom de la solution ou du projet.'),
-      summary: nonEmptyText()
-        .max(SUMMARY_MAX, `le résumé dépasse ${SUMMARY_MAX} caractères`)
-        .describe(`Résumé en une phrase ou deux (${SUMMARY_MAX} caractères au plus), affiché sur les cartes.`),
-      call: z
-        .string()
-        .regex(/^[a-z0-9-]+$/, 'identifiant d’appel attendu (ex. « solutions-ia-2025 »)')
-        .describe('Identifiant de l’appel (fichier de content/calls/), ex. « solutions-ia-2025 ».'),
-      demo: z
-        .boolean()
-        .default(false)
-        .describe('Vrai pour une fiche de démonstration (fictive) : un bandeau l’indique sur le site.'),
-      published: z.boolean().default(true).describe('Faux pour retirer la fiche du site sans la supprimer.'),
-      category: z.enum(CATEGORY_SLUGS).optional().describe('Catégorie de l’appel 2025.'),
-      thematics: z
-        .array(z.enum(THEMATIC_SLUGS))
-        .default([])
-        .describe('Thématiques (elles doivent appartenir à la catégorie).'),
-      applicationContext: nonEmptyText().optional().describe('Cadre d’application : pour qui, pour quoi, dans quelles conditions.'),
-      approach: nonEmptyText().optional().describe('Technique d’IA employée, en quelques mots.'),
-      outcome: nonEmptyText().optional().describe('Devenir du projet, quand il est connu (mise en production, reprise, arrêt).'),
-      submitter: z
-        .strictObject({
-          name: nonEmptyText().describe('Nom de la structure porteuse.'),
-          kind: z.enum(SUBMITTER_KINDS.values).describe('Type de structure.'),
-          size: z.enum(COMPANY_SIZES.values).optional().describe('Taille de l’entreprise.'),
-          siret: z
-            .string()
-            .refine(isValidSirenOrSiret, 'SIREN (9 chiffres) ou SIRET (14 chiffres) invalide : vérifiez la clé de contrôle')
-            .optional()
-            .describe('SIREN ou SIRET de la structure.'),
-          website: webUrl().optional().describe('Site web de la structure.'),
-        })
-        .describe('Structure qui a déposé la candidature.'),
-      audiences: z
-        .array(z.enum(AUDIENCES.values))
-        .default([])
-        .describe('Administrations ciblées.'),
-      maturity: z.enum(MATURITY_LEVELS.values).optional().describe('Niveau de maturité.'),
-      metrics: z.array(metricSchema).default([]).describe('Indicateurs d’impact chiffrés.'),
-      qualitativeImpacts: z
-        .strictObject({
-          workingConditions: nonEmptyText().optional().describe('Effets sur les conditions de travail des agents.'),
-          inclusion: nonEmptyText().optional().describe('Effets sur l’inclusion et l’accès aux services publics.'),
-          userQuality: nonEmptyText().optional().describe('Effets sur la qualité du service rendu aux usagers.'),
-        })
-        .optional()
-        .describe('Impacts qualitatifs.'),
-      costs: z
-        .strictObject({
-          pricingModel: z.enum(PRICING_MODELS.values).describe('Modèle économique.'),
-          deploymentCost: money().optional().describe('Coût indicatif de déploiement, en euros hors taxes.'),
-          deploymentEffortDays: count().optional().describe('Charge de déploiement, en jours-homme.'),
-          deploymentWeeks: count().optional().describe('Durée de déploiement, en semaines.'),
-          annualMaintenanceCost: money().optional().describe('Coût annuel de maintenance, en euros hors taxes.'),
-          notes: nonEmptyText().optional().describe('Précisions sur les coûts.'),
-        })
-        .optional()
-        .describe('Coûts de déploiement et d’exploitation.'),
-      environment: z
-        .strictObject({
-          lifeCycleAnalysis: z.boolean().describe('Une analyse du cycle de vie a-t-elle été réalisée ?'),
-          lifeCycleAnalysisUrl: webUrl().optional().describe('Lien vers l’analyse du cycle de vie.'),
-          frugality: nonEmptyText().optional().describe('Mesures de sobriété.'),
-          directBenefit: nonEmptyText().optional().describe('Bénéfice environnemental direct.'),
-        })
-        .optional()
-        .describe('Impact environnemental.'),
-      dataSecurity: z
-        .strictObject({
-          secNumCloud: z.enum(SECNUMCLOUD_STATUSES.values).describe('Statut SecNumCloud.'),
-          host: nonEmptyText().optional().describe('Hébergeur.'),
-          dataLocation: z.enum(DATA_LOCATIONS.values).optional().describe('Localisation des données.'),
-          onPremise: z.boolean().optional().describe('Déploiement sur site possible.'),
-          sensitiveInformation: z
-            .boolean()
-            .optional()
-            .describe('Compatible avec des informations sensibles au sens de l’article 31 de la loi SREN.'),
-          gdpr: nonEmptyText().optional().describe('Conformité au RGPD : ce que la solution garantit.'),
-          certifications: z.array(z.enum(CERTIFICATIONS.values)).default([]).describe('Certifications obtenues.'),
-        })
-        .optional()
-        .describe('Données et sécurité.'),
-      rgaa: z.enum(RGAA_LEVELS.values).optional().describe('Conformité de la solution elle-même au RGAA.'),
-      openness: z
-        .strictObject({
-          openSource: z.boolean().optional().describe('La solution est-elle open source ? (obligatoire pour l’appel 2025)'),
-          licence: nonEmptyText().optional().describe('Licence (ex. « MIT », « propriétaire »).'),
-          repositoryUrl: webUrl().optional().describe('Dépôt du code source.'),
-          models: z
-            .array(
-              z.strictObject({
-                name: nonEmptyText().describe('Nom du modèle.'),
-                openWeights: z.boolean().optional().describe('Les poids du modèle sont-ils ouverts ? (absent si inconnu)'),
-              }),
-            )
-            .default([])
-            .describe('Modèles d’IA utilisés.'),
-        })
-        .optional()
-        .describe('Ouverture du code et des modèles.'),
-      references: z.array(referenceSchema).default([]).describe('Déploiements de référence.'),
-      scalability: nonEmptyText().optional().describe('Potentiel de mise à l’échelle et de réplication.'),
-      logo: picture('Logo de la solution').optional(),
-      screenshots: z.array(picture('Capture d’écran')).default([]).describe('Captures d’écran.'),
-      brochure: z
-        .strictObject({
-          url: siteOrWebUrl().describe('Adresse de la brochure (https://… ou /documents/…).'),
-          title: nonEmptyText().describe('Titre du document.'),
-          sizeKb: count().optional().describe('Poids du fichier en kilo-octets.'),
-        })
-        .optional()
-        .describe('Brochure technique (PDF).'),
-      dossierNumber: z
-        .number()
-        .int()
-        .positive()
-        .optional()
-        .describe('Numéro du dossier Démarches Simplifiées, quand la fiche vient de l’ingestion.'),
-      selectedOn: isoDate().describe('Date de la sélection (comité ou annonce).'),
-      updatedOn: isoDate().optional().describe('Date de dernière mise à jour de la fiche.'),
-      sources: z.array(sourceSchema).default([]).describe('Sources publiques des faits présentés.'),
-    })
-    .superRefine((l, ctx) => {
-      if (l.thematics.length > 0 && !l.category) {
-        ctx.addIssue({ code: 'custom', path: ['category'], message: 'des thématiques sont indiquées sans catégorie' });
-      }
-      if (l.category) {
-        const category = categoryBySlug(l.category);
-        l.thematics.forEach((t, i) => {
-          const thematic = thematicBySlug(t);
-          if (!thematic.categories.includes(l.category!)) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['thematics', i],
-              message: `la thématique « ${thematic.label} » n’appartient pas à la catégorie « ${category.shortLabel} »`,
-            });
-          }
-        });
-      }
-      const seen = new Set<string>();
-      l.thematics.forEach((t, i) => {
-        if (seen.has(t)) ctx.addIssue({ code: 'custom', path: ['thematics', i], message: `thématique « ${t} » en double` });
-        seen.add(t);
-      });
-      if (l.environment?.lifeCycleAnalysisUrl && !l.environment.lifeCycleAnalysis) {
+  return {
+    name: nonEmptyText().max(120).describe('Nom de la solution ou du projet.'),
+    summary: nonEmptyText()
+      .max(SUMMARY_MAX, `le résumé dépasse ${SUMMARY_MAX} caractères`)
+      .describe(`Résumé en une phrase ou deux (${SUMMARY_MAX} caractères au plus), affiché sur les cartes.`),
+    call: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, 'identifiant d’appel attendu (ex. « solutions-ia-2025 »)')
+      .describe('Identifiant de l’appel (fichier de content/calls/), ex. « solutions-ia-2025 ».'),
+    demo: z
+      .boolean()
+      .default(false)
+      .describe('Vrai pour une fiche de démonstration (fictive) : un bandeau l’indique sur le site.'),
+    published: z.boolean().default(true).describe('Faux pour retirer la fiche du site sans la supprimer.'),
+    category: z.enum(CATEGORY_SLUGS).optional().describe('Catégorie de l’appel 2025.'),
+    thematics: z
+      .array(z.enum(THEMATIC_SLUGS))
+      .default([])
+      .describe('Thématiques (elles doivent appartenir à la catégorie).'),
+    applicationContext: nonEmptyText().optional().describe('Cadre d’application : pour qui, pour quoi, dans quelles conditions.'),
+    approach: nonEmptyText().optional().describe('Technique d’IA employée, en quelques mots.'),
+    outcome: nonEmptyText().optional().describe('Devenir du projet, quand il est connu (mise en production, reprise, arrêt).'),
+    submitter: z
+      .strictObject({
+        name: nonEmptyText().describe('Nom de la structure porteuse.'),
+        kind: z.enum(SUBMITTER_KINDS.values).describe('Type de structure.'),
+        size: z.enum(COMPANY_SIZES.values).optional().describe('Taille de l’entreprise.'),
+        siret: z
+          .string()
+          .refine(isValidSirenOrSiret, 'SIREN (9 chiffres) ou SIRET (14 chiffres) invalide : vérifiez la clé de contrôle')
+          .optional()
+          .describe('SIREN ou SIRET de la structure.'),
+        website: webUrl().optional().describe('Site web de la structure.'),
+      })
+      .describe('Structure qui a déposé la candidature.'),
+    audiences: z
+      .array(z.enum(AUDIENCES.values))
+      .default([])
+      .describe('Administrations ciblées.'),
+    maturity: z.enum(MATURITY_LEVELS.values).optional().describe('Niveau de maturité.'),
+    metrics: z.array(metricSchema).default([]).describe('Indicateurs d’impact chiffrés.'),
+    qualitativeImpacts: z
+      .strictObject({
+        workingConditions: nonEmptyText().optional().describe('Effets sur les conditions de travail des agents.'),
+        inclusion: nonEmptyText().optional().describe('Effets sur l’inclusion et l’accès aux services publics.'),
+        userQuality: nonEmptyText().optional().describe('Effets sur la qualité du service rendu aux usagers.'),
+      })
+      .optional()
+      .describe('Impacts qualitatifs.'),
+    costs: z
+      .strictObject({
+        pricingModel: z.enum(PRICING_MODELS.values).describe('Modèle économique.'),
+        deploymentCost: money().optional().describe('Coût indicatif de déploiement, en euros hors taxes.'),
+        deploymentEffortDays: count().optional().describe('Charge de déploiement, en jours-homme.'),
+        deploymentWeeks: count().optional().describe('Durée de déploiement, en semaines.'),
+        annualMaintenanceCost: money().optional().describe('Coût annuel de maintenance, en euros hors taxes.'),
+        notes: nonEmptyText().optional().describe('Précisions sur les coûts.'),
+      })
+      .optional()
+      .describe('Coûts de déploiement et d’exploitation.'),
+    environment: z
+      .strictObject({
+        lifeCycleAnalysis: z.boolean().describe('Une analyse du cycle de vie a-t-elle été réalisée ?'),
+        lifeCycleAnalysisUrl: webUrl().optional().describe('Lien vers l’analyse du cycle de vie.'),
+        frugality: nonEmptyText().optional().describe('Mesures de sobriété.'),
+        directBenefit: nonEmptyText().optional().describe('Bénéfice environnemental direct.'),
+      })
+      .optional()
+      .describe('Impact environnemental.'),
+    dataSecurity: z
+      .strictObject({
+        secNumCloud: z.enum(SECNUMCLOUD_STATUSES.values).describe('Statut SecNumCloud.'),
+        host: nonEmptyText().optional().describe('Hébergeur.'),
+        dataLocation: z.enum(DATA_LOCATIONS.values).optional().describe('Localisation des données.'),
+        onPremise: z.boolean().optional().describe('Déploiement sur site possible.'),
+        sensitiveInformation: z
+          .boolean()
+          .optional()
+          .describe('Compatible avec des informations sensibles au sens de l’article 31 de la loi SREN.'),
+        gdpr: nonEmptyText().optional().describe('Conformité au RGPD : ce que la solution garantit.'),
+        certifications: z.array(z.enum(CERTIFICATIONS.values)).default([]).describe('Certifications obtenues.'),
+      })
+      .optional()
+      .describe('Données et sécurité.'),
+    rgaa: z.enum(RGAA_LEVELS.values).optional().describe('Conformité de la solution elle-même au RGAA.'),
+    openness: z
+      .strictObject({
+        openSource: z.boolean().optional().describe('La solution est-elle open source ? (obligatoire pour l’appel 2025)'),
+        licence: nonEmptyText().optional().describe('Licence (ex. « MIT », « propriétaire »).'),
+        repositoryUrl: webUrl().optional().describe('Dépôt du code source.'),
+        models: z
+          .array(
+            z.strictObject({
+              name: nonEmptyText().describe('Nom du modèle.'),
+              openWeights: z.boolean().optional().describe('Les poids du modèle sont-ils ouverts ? (absent si inconnu)'),
+            }),
+          )
+          .default([])
+          .describe('Modèles d’IA utilisés.'),
+      })
+      .optional()
+      .describe('Ouverture du code et des modèles.'),
+    references: z.array(referenceSchema).default([]).describe('Déploiements de référence.'),
+    scalability: nonEmptyText().optional().describe('Potentiel de mise à l’échelle et de réplication.'),
+    logo: picture('Logo de la solution').optional(),
+    screenshots: z.array(picture('Capture d’écran')).default([]).describe('Captures d’écran.'),
+    brochure: z
+      .strictObject({
+        url: siteOrWebUrl().describe('Adresse de la brochure (https://… ou /documents/…).'),
+        title: nonEmptyText().describe('Titre du document.'),
+        sizeKb: count().optional().describe('Poids du fichier en kilo-octets.'),
+      })
+      .optional()
+      .describe('Brochure technique (PDF).'),
+    dossierNumber: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Numéro du dossier Démarches Simplifiées, quand la fiche vient de l’ingestion.'),
+    selectedOn: date().describe('Date de la sélection (comité ou annonce).'),
+    updatedOn: date().optional().describe('Date de dernière mise à jour de la fiche.'),
+    sources: z.array(sourceSchemaWith(date)).default([]).describe('Sources publiques des faits présentés.'),
+  };
+}
+
+/** The facts the cross-field checks read (present in the content and in the open data). */
+interface RefinedFields {
+  category?: CategorySlug;
+  thematics: ThematicSlug[];
+  environment?: { lifeCycleAnalysis: boolean; lifeCycleAnalysisUrl?: string };
+}
+
+/** Checks across fields of one laureate: thematics within the category, consistent environment facts. */
+export function refineLaureate(l: RefinedFields, ctx: z.RefinementCtx): void {
+  if (l.thematics.length > 0 && !l.category) {
+    ctx.addIssue({ code: 'custom', path: ['category'], message: 'des thématiques sont indiquées sans catégorie' });
+  }
+  if (l.category) {
+    const category = categoryBySlug(l.category);
+    l.thematics.forEach((t, i) => {
+      const thematic = thematicBySlug(t);
+      if (!thematic.categories.includes(l.category!)) {
         ctx.addIssue({
           code: 'custom',
-          path: ['environment', 'lifeCycleAnalysis'],
-          message: 'un lien vers une analyse du cycle de vie est donné mais lifeCycleAnalysis vaut false',
+          path: ['thematics', i],
+          message: `la thématique « ${thematic.label} » n’appartient pas à la catégorie « ${category.shortLabel} »`,
         });
       }
-    })
+    });
+  }
+  const seen = new Set<string>();
+  l.thematics.forEach((t, i) => {
+    if (seen.has(t)) ctx.addIssue({ code: 'custom', path: ['thematics', i], message: `thématique « ${t} » en double` });
+    seen.add(t);
+  });
+  if (l.environment?.lifeCycleAnalysisUrl && !l.environment.lifeCycleAnalysis) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['environment', 'lifeCycleAnalysis'],
+      message: 'un lien vers une analyse du cycle de vie est donné mais lifeCycleAnalysis vaut false',
+    });
+  }
+}
+
+export function laureateSchema<I extends z.ZodType>(image: ImageField<I>) {
+  return z
+    .strictObject(laureateShape({ image, date: isoDate }))
+    .superRefine(refineLaureate)
     .describe('Un lauréat d’un appel à manifestation d’intérêt.');
 }
 

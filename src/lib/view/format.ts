@@ -48,3 +48,11 @@ export function relativeChange(before: number | undefined, after: number): strin
   if (rounded === 0) return 'stable';
   return `${rounded > 0 ? '+' : '−'}${formatNumber(Math.abs(rounded))}\u202f%`;
 }
+
+/** A file size as the DSFR download links show it: « 850 octets », « 12,3 Ko », « 1,2 Mo ». */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1000) return `${formatNumber(bytes)} octets`;
+  const size = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
+  if (bytes < 1_000_000) return `${size.format(bytes / 1000)} Ko`;
+  return `${size.format(bytes / 1_000_000)} Mo`;
+}

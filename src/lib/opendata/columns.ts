@@ -1,0 +1,58 @@
+/**
+ * The CSV layout, derived from the open-data record schema: every field of
+ * the schema lands in a column of the main table or of a child table, and a
+ * new list of groups in the schema fails the build until it is given a place
+ * here (a child table or the field summarised in one cell).
+ */
+import { describeSchema, type FieldDoc } from '../schema-doc.ts';
+import { openDataLaureateSchema } from './record.ts';
+import type { CsvColumn, CsvTable } from './csv.ts';
+
+/** Repeated groups published as their own CSV file, one row per item. */
+export const CHILD_TABLES: Readonly<Record<string, string>> = {
+  metrics: 'laureats-indicateurs.csv',
+  references: 'laureats-references.csv',
+};
+
+/** Repeated groups summarised in one cell of the main table by one of their fields. */
+export const SUMMARISED_GROUPS: Readonly<Record<string, string>> = {
+  screenshots: 'url',
+  sources: 'title',
+  'openness.models': 'name',
+};
+
+export const MAIN_TABLE_FILE = 'laureats.csv';
+
+const relative = (path: string, prefix: string) => (prefix ? path.slice(prefix.length + 1) : path);
+
+function columnsOf(fields: readonly FieldDoc[], prefix: string, children: CsvTable[]): CsvColumn[] {
+  const columns: CsvColumn[] = [];
+  for (const f of fields) {
+    const header = relative(f.path, prefix);
+    const path = header.split('.');
+    if (f.type === 'groupe') {
+      columns.push(...columnsOf(f.children ?? [], prefix, children));
+    } else if (f.type !== 'liste') {
+      columns.push({ header, path, kind: 'value' });
+    } else if (f.itemType !== 'groupe') {
+      columns.push({ header, path, kind: 'list' });
+    } else if (!prefix && CHILD_TABLES[f.path]) {
+      children.push({ file: CHILD_TABLES[f.path], group: f.path, columns: columnsOf(f.children ?? [], `${f.path}[]`, []) });
+    } else if (SUMMARISED_GROUPS[f.path]) {
+      columns.push({ header, path, kind: 'summary', key: SUMMARISED_GROUPS[f.path] });
+    } else {
+      throw new Error(
+        `Données ouvertes : la liste de groupes « ${f.path} » n’a pas de place dans les CSV. ` +
+          'Ajoutez-la à CHILD_TABLES ou à SUMMARISED_GROUPS dans src/lib/opendata/columns.ts.',
+      );
+    }
+  }
+  return columns;
+}
+
+/** The main table first, then the child tables. */
+export function csvTables(): CsvTable[] {
+  const children: CsvTable[] = [];
+  const columns = columnsOf(describeSchema(openDataLaureateSchema), '', children);
+  return [{ file: MAIN_TABLE_FILE, columns }, ...children];
+}

@@ -1,0 +1,220 @@
+/**
+ * The dataset as a whole: its files, its licence, and the metadata that lets
+ * portals harvest it (DCAT-AP in JSON-LD for data.gouv.fr and the
+ * Interoperable Europe portal; schema.org Dataset for search engines).
+ * One list of distributions feeds the /donnees/ page, both metadata files and
+ * the feeds' links.
+ */
+import { SITE } from '../site.ts';
+import { RECORD_SCHEMA_PATH } from './record.ts';
+import type { CsvTable } from './csv.ts';
+
+export const DATA_DIR = '/donnees/';
+export const JSON_PATH = '/donnees/laureats.json';
+export const DCAT_PATH = '/donnees/catalogue.jsonld';
+export const NOMENCLATURES_PATH = '/donnees/nomenclatures.json';
+export const FEED_PATH = '/flux/laureats.xml';
+export const callFeedPath = (callId: string) => `/flux/${callId}.xml`;
+
+export const LICENCE = {
+  id: 'etalab-2.0',
+  title: 'Licence Ouverte / Open Licence version 2.0',
+  url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',
+  text: 'https://github.com/etalab/licence-ouverte/blob/master/LO.md',
+} as const;
+
+export const PUBLISHER = { name: 'Direction interministérielle du numérique (DINUM)', url: 'https://www.numerique.gouv.fr' } as const;
+
+export const DATASET = {
+  title: 'Lauréats des appels à manifestation d’intérêt de l’État sur l’intelligence artificielle',
+  description:
+    'Les lauréats publiés du catalogue des lauréats IA de l’État (AMI « Solutions d’IA pour le public » 2025, AMI IA 2018 et 2019) : ' +
+    'description, catégorie et thématiques, indicateurs d’impact avec leur niveau de preuve, coûts, hébergement des données et statut SecNumCloud, ' +
+    'ouverture du code et des modèles, déploiements de référence et sources.',
+  keywords: ['intelligence artificielle', 'administration', 'secteur public', 'appel à manifestation d’intérêt', 'SecNumCloud', 'lauréats'],
+  /** How often it changes: at each publication of the catalogue. */
+  frequency: 'À chaque mise à jour du catalogue (publication d’un lauréat ou correction d’une fiche)',
+} as const;
+
+export interface Distribution {
+  path: string;
+  title: string;
+  description: string;
+  /** Short format name shown to readers and mapped to the EU file-type vocabulary. */
+  format: 'JSON' | 'CSV' | 'JSON-LD' | 'RSS';
+  mediaType: string;
+  /** Whether the file follows the published record schema. */
+  followsSchema?: boolean;
+}
+
+const CHILD_DESCRIPTIONS: Record<string, string> = {
+  metrics: 'Un indicateur d’impact par ligne (valeurs avant et après, unité, méthode, niveau de preuve), relié au lauréat par laureateId.',
+  references: 'Un déploiement de référence par ligne (organisation, type, année, utilisateurs), relié au lauréat par laureateId.',
+};
+
+/** Every downloadable file of the dataset, in the order the /donnees/ page lists them. */
+export function distributions(tables: readonly CsvTable[]): Distribution[] {
+  return [
+    {
+      path: JSON_PATH,
+      title: 'Lauréats (JSON)',
+      description: 'Tous les lauréats publiés, un objet par lauréat, conforme au schéma publié.',
+      format: 'JSON',
+      mediaType: 'application/json',
+      followsSchema: true,
+    },
+    ...tables.map((t): Distribution => ({
+      path: `${DATA_DIR}${t.file}`,
+      title: t.group ? `Lauréats : ${t.group === 'metrics' ? 'indicateurs d’impact' : 'déploiements de référence'} (CSV)` : 'Lauréats (CSV)',
+      description: t.group
+        ? (CHILD_DESCRIPTIONS[t.group] ?? `Un élément de « ${t.group} » par ligne, relié au lauréat par laureateId.`)
+        : 'Un lauréat par ligne ; les listes sont jointes par une barre verticale « | ».',
+      format: 'CSV',
+      mediaType: 'text/csv',
+    })),
+    {
+      path: RECORD_SCHEMA_PATH,
+      title: 'Schéma d’un lauréat (JSON Schema)',
+      description: 'Le schéma JSON (draft 2020-12) d’un lauréat, généré depuis le modèle de données du catalogue.',
+      format: 'JSON',
+      mediaType: 'application/schema+json',
+    },
+    {
+      path: NOMENCLATURES_PATH,
+      title: 'Nomenclatures (JSON)',
+      description: 'Les libellés en français des codes utilisés (catégories, thématiques, statuts SecNumCloud, niveaux de preuve…).',
+      format: 'JSON',
+      mediaType: 'application/json',
+    },
+    {
+      path: FEED_PATH,
+      title: 'Flux des lauréats (RSS)',
+      description: 'Les lauréats, de la sélection la plus récente à la plus ancienne, pour un lecteur de flux.',
+      format: 'RSS',
+      mediaType: 'application/rss+xml',
+    },
+    {
+      path: DCAT_PATH,
+      title: 'Métadonnées DCAT-AP (JSON-LD)',
+      description: 'La description du jeu de données pour les portails de données (data.gouv.fr, data.europa.eu).',
+      format: 'JSON-LD',
+      mediaType: 'application/ld+json',
+    },
+  ];
+}
+
+const EU = 'http://publications.europa.eu/resource/authority';
+const FILE_TYPES: Record<Distribution['format'], string> = {
+  JSON: `${EU}/file-type/JSON`,
+  CSV: `${EU}/file-type/CSV`,
+  'JSON-LD': `${EU}/file-type/JSON_LD`,
+  RSS: `${EU}/file-type/RSS`,
+};
+
+const fr = (value: string) => ({ '@value': value, '@language': 'fr' });
+const date = (value: string) => ({ '@value': value, '@type': 'xsd:date' });
+
+/** DCAT-AP 3 catalogue with one dataset and its distributions, in JSON-LD. */
+export function dcatCatalogue(site: URL, modified: string, files: readonly Distribution[]): Record<string, unknown> {
+  const abs = (path: string) => new URL(path, site).href;
+  const publisher = { '@type': 'foaf:Agent', 'foaf:name': PUBLISHER.name, 'foaf:homepage': { '@id': PUBLISHER.url } };
+  const licence = { '@id': LICENCE.url, '@type': 'dct:LicenseDocument', 'dct:title': LICENCE.title };
+  const schema = { '@id': abs(RECORD_SCHEMA_PATH), '@type': 'dct:Standard' };
+  return {
+    '@context': {
+      dcat: 'http://www.w3.org/ns/dcat#',
+      dct: 'http://purl.org/dc/terms/',
+      foaf: 'http://xmlns.com/foaf/0.1/',
+      vcard: 'http://www.w3.org/2006/vcard/ns#',
+      xsd: 'http://www.w3.org/2001/XMLSchema#',
+    },
+    '@id': abs(`${DATA_DIR}#catalogue`),
+    '@type': 'dcat:Catalog',
+    'dct:title': fr(SITE.name),
+    'dct:description': fr(SITE.tagline),
+    'dct:publisher': publisher,
+    'foaf:homepage': { '@id': abs('/') },
+    'dct:language': { '@id': `${EU}/language/FRA` },
+    'dct:modified': date(modified),
+    'dcat:dataset': [
+      {
+        '@id': abs(`${DATA_DIR}#laureats`),
+        '@type': 'dcat:Dataset',
+        'dct:identifier': abs(`${DATA_DIR}#laureats`),
+        'dct:title': fr(DATASET.title),
+        'dct:description': fr(DATASET.description),
+        'dcat:keyword': DATASET.keywords.map(fr),
+        'dcat:theme': [{ '@id': `${EU}/data-theme/GOVE` }, { '@id': `${EU}/data-theme/TECH` }],
+        'dct:publisher': publisher,
+        'dcat:contactPoint': { '@type': 'vcard:Organization', 'vcard:fn': PUBLISHER.name, 'vcard:hasURL': { '@id': abs('/a-propos/') } },
+        'dct:spatial': { '@id': `${EU}/country/FRA` },
+        'dct:language': { '@id': `${EU}/language/FRA` },
+        'dct:accrualPeriodicity': { '@id': `${EU}/frequency/IRREG` },
+        'dct:modified': date(modified),
+        'dct:license': licence,
+        'dct:conformsTo': schema,
+        'dcat:landingPage': { '@id': abs(DATA_DIR) },
+        'dcat:distribution': files.map((f) => ({
+          '@id': abs(f.path),
+          '@type': 'dcat:Distribution',
+          'dct:title': fr(f.title),
+          'dct:description': fr(f.description),
+          'dcat:accessURL': { '@id': abs(DATA_DIR) },
+          'dcat:downloadURL': { '@id': abs(f.path) },
+          'dcat:mediaType': { '@id': `https://www.iana.org/assignments/media-types/${f.mediaType}` },
+          'dct:format': { '@id': FILE_TYPES[f.format] },
+          'dct:license': licence,
+          ...(f.followsSchema ? { 'dct:conformsTo': schema } : {}),
+        })),
+      },
+    ],
+  };
+}
+
+/** schema.org Dataset, for the /donnees/ page (search engines' dataset search). */
+export function schemaOrgDataset(site: URL, modified: string, files: readonly Distribution[]): Record<string, unknown> {
+  const abs = (path: string) => new URL(path, site).href;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Dataset',
+    '@id': abs(`${DATA_DIR}#laureats`),
+    name: DATASET.title,
+    description: DATASET.description,
+    url: abs(DATA_DIR),
+    inLanguage: 'fr',
+    keywords: DATASET.keywords,
+    license: LICENCE.url,
+    isAccessibleForFree: true,
+    dateModified: modified,
+    creator: { '@type': 'GovernmentOrganization', name: PUBLISHER.name, url: PUBLISHER.url },
+    publisher: { '@type': 'GovernmentOrganization', name: PUBLISHER.name, url: PUBLISHER.url },
+    spatialCoverage: { '@type': 'Country', name: 'France' },
+    distribution: files
+      .filter((f) => f.format !== 'RSS')
+      .map((f) => ({ '@type': 'DataDownload', name: f.title, encodingFormat: f.mediaType, contentUrl: abs(f.path) })),
+  };
+}
+
+/** A JSON-LD block safe to put inside `<script type="application/ld+json">`. */
+export function jsonLdScript(data: unknown): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+}
+
+/** The date the data last changed: the latest selection or update date of the records. */
+export function lastModified(records: ReadonlyArray<{ selectedOn: string; updatedOn?: string }>): string {
+  return records.reduce((max, r) => [max, r.selectedOn, r.updatedOn ?? ''].sort().at(-1)!, '1970-01-01');
+}
+
+/** The content of /donnees/laureats.json (and of the listing's filtered JSON download). */
+export function laureatesDocument(records: ReadonlyArray<{ selectedOn: string; updatedOn?: string }>, site: URL) {
+  return {
+    title: DATASET.title,
+    source: new URL('/', site).href,
+    schema: new URL(RECORD_SCHEMA_PATH, site).href,
+    licence: LICENCE.id,
+    licenceUrl: LICENCE.url,
+    modified: lastModified(records),
+    count: records.length,
+    laureates: records,
+  };
+}
