@@ -20,6 +20,7 @@ export const DSFR_FILES = [
   'dsfr.min.css',
   'dsfr.module.min.js',
   'dsfr.nomodule.min.js',
+  'dsfr.print.min.css',
   'utility/icons/icons.min.css',
   'fonts',
   'icons',

@@ -118,6 +118,25 @@ window.addEventListener('popstate', () => {
   void apply(state);
 });
 
+// « Télécharger ces résultats »: the laureates shown, in the order shown (the module loads on first use).
+const exportLinks = document.querySelector<HTMLElement>('#liste-export');
+exportLinks?.addEventListener('click', async (event) => {
+  const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-export]');
+  if (!link) return;
+  event.preventDefault();
+  const { exportResults, download } = await import('./export.ts');
+  const ids = [...list.querySelectorAll<HTMLLIElement>(':scope > li:not([hidden])')].map((li) => li.dataset.id!);
+  download(
+    await exportResults({
+      format: link.dataset.export === 'json' ? 'json' : 'csv',
+      ids,
+      columns: JSON.parse(exportLinks.dataset.colonnes ?? '[]'),
+      filter: describeSelection(readForm(), ALL) || 'aucun filtre',
+      jsonUrl: exportLinks.dataset.json!,
+    }),
+  );
+});
+
 const initial = parseState(location.search, ALL);
 writeForm(initial);
 void apply(initial);
