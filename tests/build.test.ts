@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../src/ingest/run.ts';
-import { CALL, ZIP, editedXlsx, setDossierCell } from './ingest-helpers.ts';
+import { CALL, LAUREATES, ZIP, editedXlsx, setDossierCell } from './ingest-helpers.ts';
 import { privateValues } from './private-values.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -69,11 +69,26 @@ describe('build of the fixture content set', () => {
     expect(existsSync(path.join(out, 'dsfr/fonts/Marianne-Regular.woff2'))).toBe(true);
   });
 
+  it('takes the public address from PUBLIC_SITE_URL: canonical, feeds, sitemap, robots.txt, open data', () => {
+    const site = 'https://catalogue.example.gouv.fr';
+    expect(page('solutions/fixture-inferis')).toContain(`<link rel="canonical" href="${site}/solutions/fixture-inferis/">`);
+    expect(page('solutions/fixture-inferis')).toContain(`<meta property="og:image" content="${site}/partage/solutions/fixture-inferis.png">`);
+    expect(readFileSync(path.join(out, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${site}/sitemap-index.xml`);
+    expect(readFileSync(path.join(out, 'sitemap-index.xml'), 'utf8')).toContain(`<loc>${site}/sitemap-0.xml</loc>`);
+    expect(readFileSync(path.join(out, 'flux/laureats.xml'), 'utf8')).toContain(`<link>${site}/solutions/fixture-inferis/</link>`);
+    const data = JSON.parse(readFileSync(path.join(out, 'donnees/laureats.json'), 'utf8'));
+    expect(data.laureates.map((l: { url: string }) => l.url).sort()).toEqual(
+      ['fixture-courrier', 'fixture-dgs', 'fixture-inferis'].map((id) => `${site}/solutions/${id}/`),
+    );
+    const allText = readdirRecursive(out).filter((f) => /\.(html|xml|json|jsonld|csv|txt)$/.test(f)).map((f) => readFileSync(f, 'utf8')).join('\n');
+    expect(allText).not.toContain('catalogue-ia.numerique.gouv.fr');
+  });
+
   it('renders a laureate page in French DSFR with its facts', () => {
     const html = page('solutions/fixture-inferis');
     expect(html).toMatch(/<html lang="fr" data-fr-scheme="system"/);
     expect(html).toContain('<title>Fixture Inferis — Catalogue des lauréats IA de l’État</title>');
-    expect(html).toContain('class="fr-header"');
+    expect(html).toContain('class="fr-header fr-no-print"');
     expect(html).toContain('class="fr-footer"');
     expect(html).toContain('class="fr-skiplinks"');
     expect(html).toContain('Fiche de démonstration');
@@ -96,7 +111,7 @@ describe('build of the fixture content set', () => {
   });
 
   it('lists laureates on the listing, category, thematic and call pages', () => {
-    expect(page('solutions')).toContain('<p id="liste-statut" role="status" class="fr-text--lg fr-mb-3w">3 solutions</p>');
+    expect(page('solutions')).toContain('<p id="liste-statut" role="status" class="fr-text--lg fr-mb-1w">3 solutions</p>');
     expect(page('categories/briques-technologiques')).toContain('href="/solutions/fixture-inferis/"');
     expect(page('categories/briques-technologiques')).not.toContain('href="/solutions/fixture-courrier/"');
     expect(page('thematiques/autre')).toContain('href="/solutions/fixture-courrier/"');
@@ -144,6 +159,11 @@ describe('build of ingested content', () => {
     cpSync(path.join(ROOT, 'selection', CALL, 'mapping.yml'), path.join(selection, 'mapping.yml'));
     writeFileSync(path.join(selection, 'export.xlsx'), await editedXlsx((wb) => setDossierCell(wb, 22811437, 'Description de la solution', HOSTILE)));
     writeFileSync(path.join(selection, 'pieces.zip'), readFileSync(ZIP));
+    // A laureate withdrawn by the editors: it must not appear anywhere, exports included.
+    const withdrawn = readFileSync(path.join(root, 'content/laureates/solutions-ia-2025/fixture-courrier.md'), 'utf8')
+      .replace(/^name: .*$/m, 'name: Solution retirée du catalogue')
+      .replace(/^---\n/, '---\npublished: false\n');
+    writeFileSync(path.join(root, 'content/laureates/solutions-ia-2025/fixture-retiree.md'), withdrawn);
     const { exitCode } = await ingest({ root, contentDir: 'content' });
     expect(exitCode).toBe(0);
     dist = path.join(work, 'ingested-dist');
@@ -170,8 +190,25 @@ describe('build of ingested content', () => {
     expect(existsSync(path.join(dist, 'solutions/sentinelle/index.html'))).toBe(true);
   });
 
+  it('exports exactly the published laureates, and neither dossier numbers nor withdrawn entries', () => {
+    const data = JSON.parse(readFileSync(path.join(dist, 'donnees/laureats.json'), 'utf8'));
+    const ids: string[] = data.laureates.map((l: { id: string }) => l.id);
+    const pages = readdirSync(path.join(dist, 'solutions'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect([...ids].sort()).toEqual([...pages].sort());
+    expect(ids).toEqual(expect.arrayContaining(['plume', 'sentinelle', 'fixture-courrier']));
+    expect(ids).not.toContain('fixture-retiree');
+    const exports = ['donnees/laureats.json', 'donnees/laureats.csv', 'donnees/laureats-indicateurs.csv', 'donnees/laureats-references.csv', 'donnees/catalogue.jsonld', 'flux/laureats.xml', 'flux/solutions-ia-2025.xml']
+      .map((f) => readFileSync(path.join(dist, f), 'utf8'))
+      .join('\n');
+    expect(exports).toContain('Plume');
+    expect(exports).not.toContain('Solution retirée du catalogue');
+    expect(exports).not.toContain('fixture-retiree');
+    for (const n of LAUREATES) expect(exports, `dossier ${n}`).not.toContain(String(n));
+    for (const value of privateValues()) expect(exports, value).not.toContain(value);
+  });
+
   it('leaks no private value of the export anywhere in the site', () => {
-    const files = readdirRecursive(dist).filter((f) => /\.(html|xml|json|txt|js|css)$/.test(f));
+    const files = readdirRecursive(dist).filter((f) => /\.(html|xml|json|jsonld|csv|txt|js|css)$/.test(f));
     const site = files.map((f) => readFileSync(f, 'utf8')).join('\n');
     for (const value of privateValues()) expect(site, value).not.toContain(value);
   });

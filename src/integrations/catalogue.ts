@@ -31,7 +31,8 @@ export const DSFR_FILES = [
 export function copyDsfr(publicDir: string): void {
   const require = createRequire(import.meta.url);
   const pkg = path.dirname(require.resolve('@gouvfr/dsfr/package.json'));
-  const version = (JSON.parse(readFileSync(path.join(pkg, 'package.json'), 'utf8')) as { version: string }).version;
+  // The stamp names the version and the files copied: a new file in DSFR_FILES refreshes the copy.
+  const version = `${(JSON.parse(readFileSync(path.join(pkg, 'package.json'), 'utf8')) as { version: string }).version} ${DSFR_FILES.join(',')}`;
   const target = path.join(publicDir, 'dsfr');
   const stamp = path.join(target, '.version');
   // Already there (builds may run side by side, e.g. in the tests): never touch a complete copy.

@@ -91,6 +91,13 @@ describe('no injection', () => {
         const src = attr(el, 'src');
         if (src) {
           if (!/^\/(dsfr|_astro)\//.test(src)) problems.push(`script ${src}`);
+        } else if (attr(el, 'type') === 'application/ld+json') {
+          // A data block (structured data): never executed, so outside the CSP; it must be JSON.
+          try {
+            JSON.parse(text(el));
+          } catch {
+            problems.push('JSON-LD illisible');
+          }
         } else {
           const body = text(el);
           const hash = `sha256-${createHash('sha256').update(body).digest('base64')}`;

@@ -7,7 +7,8 @@
  * turns records into CSV, so the listing's « Télécharger ces résultats »
  * runs the same code in the browser without shipping zod.
  */
-import { stringify } from 'csv-stringify/sync';
+// The library's browser build (it carries its own Buffer): the same code runs in the build and in the listing.
+import { stringify } from 'csv-stringify/browser/esm/sync';
 
 /** Separator of the values of a list in one cell (`thematics`, `audiences`…). */
 export const LIST_SEPARATOR = '|';
