@@ -89,8 +89,8 @@ describe('build of the fixture content set', () => {
     expect(html).toMatch(/<html lang="fr" data-fr-scheme="system"/);
     expect(html).toContain('<title>Fixture Inferis — Catalogue des lauréats IA de l’État</title>');
     expect(html).toContain('class="fr-header fr-no-print"');
-    expect(html).toContain('class="fr-footer"');
-    expect(html).toContain('class="fr-skiplinks"');
+    expect(html).toContain('class="fr-footer fr-no-print"');
+    expect(html).toContain('class="fr-skiplinks fr-no-print"');
     expect(html).toContain('Fiche de démonstration');
     expect(html).toContain('<caption id="indicateurs-titre">Indicateurs d’impact de Fixture Inferis (2 indicateurs)</caption>');
     expect(html).toContain('<th scope="col">Niveau de preuve</th>');

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type OutputInfo, type OverlayOptions } from 'sharp';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -104,7 +104,7 @@ async function text(markup: string, fontfile: string, font: string, width: numbe
 const crop = (t: TextLayer, height: number): TextLayer =>
   t.height <= height ? t : { ...t, height, data: t.data.subarray(0, t.width * 4 * height) };
 
-const layer = (t: TextLayer, top: number, left: number): sharp.OverlayOptions => ({
+const layer = (t: TextLayer, top: number, left: number): OverlayOptions => ({
   input: t.data,
   raw: { width: t.width, height: t.height, channels: 4 },
   top,
@@ -116,7 +116,7 @@ const LEFT = 80;
 const SUBTITLE_TOP = CARD_HEIGHT - 130;
 const TEXT_WIDTH = CARD_WIDTH - 2 * LEFT;
 
-const backgrounds = new Map<string, Promise<{ data: Buffer; info: sharp.OutputInfo }>>();
+const backgrounds = new Map<string, Promise<{ data: Buffer; info: OutputInfo }>>();
 
 /** The parts every card shares (page, tricolour band, brand, site name, host), drawn once per host. */
 function background(host: string) {
@@ -154,7 +154,7 @@ function tagShape(width: number): Buffer {
 export async function drawCard(card: CardContent): Promise<Buffer> {
   const f = await fonts();
   const base = await background(card.host);
-  const layers: sharp.OverlayOptions[] = [];
+  const layers: OverlayOptions[] = [];
   let top = 180;
   if (card.tag || card.demo) {
     const label = [card.tag, card.demo ? 'Fiche de démonstration' : undefined].filter(Boolean).join(' · ');

@@ -32,14 +32,22 @@ function columnsOf(fields: readonly FieldDoc[], prefix: string, children: CsvTab
     const path = header.split('.');
     if (f.type === 'groupe') {
       columns.push(...columnsOf(f.children ?? [], prefix, children));
-    } else if (f.type !== 'liste') {
+      continue;
+    }
+    if (f.type !== 'liste') {
       columns.push({ header, path, kind: 'value' });
-    } else if (f.itemType !== 'groupe') {
+      continue;
+    }
+    if (f.itemType !== 'groupe') {
       columns.push({ header, path, kind: 'list' });
-    } else if (!prefix && CHILD_TABLES[f.path]) {
-      children.push({ file: CHILD_TABLES[f.path], group: f.path, columns: columnsOf(f.children ?? [], `${f.path}[]`, []) });
-    } else if (SUMMARISED_GROUPS[f.path]) {
-      columns.push({ header, path, kind: 'summary', key: SUMMARISED_GROUPS[f.path] });
+      continue;
+    }
+    const childFile = prefix ? undefined : CHILD_TABLES[f.path];
+    const summaryKey = SUMMARISED_GROUPS[f.path];
+    if (childFile) {
+      children.push({ file: childFile, group: f.path, columns: columnsOf(f.children ?? [], `${f.path}[]`, []) });
+    } else if (summaryKey) {
+      columns.push({ header, path, kind: 'summary', key: summaryKey });
     } else {
       throw new Error(
         `Données ouvertes : la liste de groupes « ${f.path} » n’a pas de place dans les CSV. ` +
@@ -51,7 +59,7 @@ function columnsOf(fields: readonly FieldDoc[], prefix: string, children: CsvTab
 }
 
 /** The main table first, then the child tables. */
-export function csvTables(): CsvTable[] {
+export function csvTables(): [CsvTable, ...CsvTable[]] {
   const children: CsvTable[] = [];
   const columns = columnsOf(describeSchema(openDataLaureateSchema), '', children);
   return [{ file: MAIN_TABLE_FILE, columns }, ...children];

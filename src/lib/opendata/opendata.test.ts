@@ -43,10 +43,10 @@ describe('toOpenDataRecord', () => {
     expect(record.id).toBe('assistant');
     expect(record.url).toBe('https://catalogue.exemple.fr/solutions/assistant/');
     expect(record.logo).toEqual({ url: 'https://catalogue.exemple.fr/_astro/logo.png', alt: 'Logo' });
-    expect(record.screenshots[0].url).toBe('https://catalogue.exemple.fr/_astro/capture.png');
+    expect(record.screenshots[0]!.url).toBe('https://catalogue.exemple.fr/_astro/capture.png');
     expect(record.brochure?.url).toBe('https://catalogue.exemple.fr/documents/brochure.pdf');
     expect(record.selectedOn).toBe('2025-06-02');
-    expect(record.sources[0].date).toBe('2025-06-02');
+    expect(record.sources[0]!.date).toBe('2025-06-02');
     expect(record.callTitle).toBe('AMI Solutions d’IA pour le public');
     expect(record.description).toBe('Une **description**.');
   });
@@ -84,7 +84,7 @@ describe('published JSON Schema', () => {
   it('carries the field descriptions and its public address', () => {
     const s = openDataJsonSchema(site) as { $id: string; properties: Record<string, { description?: string }> };
     expect(s.$id).toBe('https://catalogue.exemple.fr/donnees/schema/laureat.schema.json');
-    expect(s.properties.summary.description).toMatch(/Résumé/);
+    expect(s.properties.summary!.description).toMatch(/Résumé/);
   });
 });
 
@@ -100,12 +100,13 @@ describe('CSV', () => {
   it('parses back to the same laureates', () => {
     const rows = parseCsv(recordsCsv(records, main.columns), { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => r.id)).toEqual(['assistant', 'autre']);
-    expect(rows[0].name).toBe(records[0].name);
-    expect(rows[0].thematics.split(LIST_SEPARATOR)).toEqual(['agents-conversationnels', 'traduction-automatique']);
-    expect(rows[0]['dataSecurity.secNumCloud']).toBe('qualifie');
-    expect(rows[0].demo).toBe('true');
-    expect(rows[0].screenshots).toBe('https://catalogue.exemple.fr/_astro/capture.png');
-    expect(rows[0].description).toBe('Une **description**.');
+    const first = rows[0]!;
+    expect(first.name).toBe(records[0]!.name);
+    expect(first.thematics!.split(LIST_SEPARATOR)).toEqual(['agents-conversationnels', 'traduction-automatique']);
+    expect(first['dataSecurity.secNumCloud']).toBe('qualifie');
+    expect(first.demo).toBe('true');
+    expect(first.screenshots).toBe('https://catalogue.exemple.fr/_astro/capture.png');
+    expect(first.description).toBe('Une **description**.');
   });
   it('follows RFC 4180: CRLF line ends, quotes doubled', () => {
     const metrics = childCsv(records, children.find((c) => c.group === 'metrics')!);
