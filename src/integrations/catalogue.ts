@@ -1,10 +1,12 @@
 /**
  * Build-time duties of the catalogue, for `astro dev` and `astro build` alike:
- * 1. copy the DSFR dist files from node_modules to public/dsfr/ (never committed);
+ * 1. copy the DSFR dist files from node_modules to public/dsfr/ (never committed),
+ *    with the per-page-kind bundles of core + components (src/lib/dsfr-assets.ts);
  * 2. validate the whole content folder and list every problem at once —
  *    a build stops, the dev server reports and keeps running;
  * 3. after a build, index the site with Pagefind (French stemming from <html lang>).
  */
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -12,27 +14,22 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { CONTENT_DIR } from '../lib/content-paths.ts';
+import { bundleFiles } from '../lib/dsfr-assets.ts';
 import { formatProblems } from '../lib/validation/problem.ts';
 import { validateContent } from '../lib/validation/validate-content.ts';
 
-/** The DSFR files the site serves, relative to @gouvfr/dsfr/dist. */
-export const DSFR_FILES = [
-  'dsfr.min.css',
-  'dsfr.module.min.js',
-  'dsfr.nomodule.min.js',
-  'dsfr.print.min.css',
-  'utility/icons/icons.min.css',
-  'fonts',
-  'icons',
-  'favicon',
-  'artwork',
-] as const;
+/** The DSFR files the site serves as shipped, relative to @gouvfr/dsfr/dist (the CSS and JS go through bundles). */
+export const DSFR_FILES = ['dsfr.print.min.css', 'fonts', 'icons', 'favicon', 'artwork'] as const;
 
 export function copyDsfr(publicDir: string): void {
   const require = createRequire(import.meta.url);
   const pkg = path.dirname(require.resolve('@gouvfr/dsfr/package.json'));
-  // The stamp names the version and the files copied: a new file in DSFR_FILES refreshes the copy.
-  const version = `${(JSON.parse(readFileSync(path.join(pkg, 'package.json'), 'utf8')) as { version: string }).version} ${DSFR_FILES.join(',')}`;
+  const dist = path.join(pkg, 'dist');
+  const bundles = bundleFiles(dist);
+  // The stamp names the version, the files copied and the bundles' content: any change refreshes the copy.
+  const hash = createHash('sha256');
+  for (const [name, body] of bundles) hash.update(name).update(body);
+  const version = `${(JSON.parse(readFileSync(path.join(pkg, 'package.json'), 'utf8')) as { version: string }).version} ${DSFR_FILES.join(',')} ${hash.digest('hex').slice(0, 16)}`;
   const target = path.join(publicDir, 'dsfr');
   const stamp = path.join(target, '.version');
   // Already there (builds may run side by side, e.g. in the tests): never touch a complete copy.
@@ -42,8 +39,10 @@ export function copyDsfr(publicDir: string): void {
   for (const item of DSFR_FILES) {
     const to = path.join(staging, item);
     mkdirSync(path.dirname(to), { recursive: true });
-    cpSync(path.join(pkg, 'dist', item), to, { recursive: true, filter: (src) => !src.endsWith('.map') });
+    cpSync(path.join(dist, item), to, { recursive: true, filter: (src) => !src.endsWith('.map') });
   }
+  mkdirSync(path.join(staging, 'bundles'), { recursive: true });
+  for (const [name, body] of bundles) writeFileSync(path.join(staging, 'bundles', name), body);
   writeFileSync(path.join(staging, '.version'), version);
   if (existsSync(target) && !(existsSync(stamp) && readFileSync(stamp, 'utf8') === version)) {
     rmSync(target, { recursive: true, force: true });

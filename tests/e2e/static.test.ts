@@ -216,3 +216,22 @@ describe('RGAA 12.7 — skip links to the content, the menu and the footer', () 
 });
 
 export type { Element };
+
+describe('DSFR loaded per page kind: every fr-* class a page uses is styled by the CSS it loads', () => {
+  const cssCache = new Map<string, string>();
+  const css = (href: string) => {
+    if (!cssCache.has(href)) cssCache.set(href, readFileSync(resolveFile(dist, href)!, 'utf8'));
+    return cssCache.get(href)!;
+  };
+  // Classes of the DSFR's documented markup that carry no style of their own.
+  const HOOKS = new Set(['fr-footer__content-item']);
+  it.each(pages.map((p) => [p.route, p] as const))('%s', (_route, page) => {
+    const sheets = byTag(page, 'link').filter((l) => attr(l, 'rel') === 'stylesheet').map((l) => attr(l, 'href')!);
+    expect(sheets.some((h) => h.startsWith('/dsfr/bundles/'))).toBe(true);
+    expect(sheets).not.toContain('/dsfr/dsfr.min.css');
+    const styles = sheets.map(css).join('\n');
+    const classes = new Set([...elements(page.document)].flatMap((e) => (attr(e, 'class') ?? '').split(/\s+/)).filter((c) => c.startsWith('fr-')));
+    const unstyled = [...classes].filter((c) => !HOOKS.has(c) && !new RegExp(`\\.${c.replace(/[-]/g, '\\-')}(?![\\w-])`).test(styles));
+    expect(unstyled).toEqual([]);
+  });
+});

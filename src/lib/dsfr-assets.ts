@@ -1,0 +1,131 @@
+/**
+ * The DSFR a page loads: its core and only the components the page kind
+ * uses, concatenated as shipped (no minifier touches them) into one CSS and
+ * one JS file per kind, plus only the icons the site shows.
+ *
+ * The order and the dependencies of each component come from the README the
+ * DSFR ships beside it (dist/component/<name>/README.md), so a new DSFR
+ * version brings its own dependency list. Modern browsers only: the legacy
+ * (IE 11) CSS and nomodule scripts are left out.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { THEMATICS } from '../schemas/taxonomy.ts';
+
+/** DSFR components every page shows: header (menu, search), breadcrumb, footer, skip links, display settings. */
+const CHROME = ['skiplink', 'header', 'breadcrumb', 'footer', 'display'] as const;
+
+/**
+ * The bundles, by page kind. `fiche` serves laureate, editorial, data and
+ * search pages; `liste` adds what lists of cards and the facet form need.
+ */
+export const BUNDLES = {
+  fiche: [...CHROME, 'notice', 'alert', 'callout', 'tag', 'badge', 'content', 'download', 'table'],
+  liste: [...CHROME, 'notice', 'alert', 'callout', 'tag', 'badge', 'card', 'tile', 'form', 'checkbox', 'select'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type BundleName = keyof typeof BUNDLES;
+
+/** Dependencies the DSFR lists that this site does not use: the header's language selector (French only). */
+const UNUSED_DEPENDENCIES = new Set(['translate']);
+
+/** Icons the site shows (`fr-icon-…`): the interface's and the thematics'. */
+export const ICONS: readonly string[] = [
+  'fr-icon-theme-fill',
+  'fr-icon-building-line',
+  'fr-icon-list-unordered',
+  'fr-icon-download-line',
+  ...THEMATICS.map((t) => t.icon),
+];
+
+export const bundleHref = (name: BundleName, ext: 'css' | 'js') => `/dsfr/bundles/${name}.${ext}`;
+export const ICONS_HREF = '/dsfr/bundles/icones.css';
+
+interface Parts {
+  /** CSS files, relative to dist/, in load order. */
+  css: string[];
+  /** Module scripts, relative to dist/, in load order. */
+  js: string[];
+}
+
+/** Reads a component's README: the CSS and module scripts it needs, in the DSFR's order. */
+export function componentParts(dist: string, component: string): Parts {
+  const readme = path.join(dist, 'component', component, 'README.md');
+  if (!existsSync(readme)) throw new Error(`DSFR : composant « ${component} » introuvable (${readme}).`);
+  const text = readFileSync(readme, 'utf8');
+  const css = [...text.matchAll(/href="css\/([a-z-]+)\/\1\.min\.css"/g)].map((m) => m[1]!);
+  const js = [...text.matchAll(/src="js\/([a-z-]+)\/\1\.module\.min\.js"/g)].map((m) => m[1]!);
+  if (!css.includes(component)) throw new Error(`DSFR : le README de « ${component} » ne cite pas sa feuille de style.`);
+  const folder = (name: string) => (name === 'core' || name === 'scheme' ? name : `component/${name}`);
+  const cssFile = (name: string) => {
+    const main = `${folder(name)}/${name}.main.min.css`;
+    return existsSync(path.join(dist, main)) ? main : `${folder(name)}/${name}.min.css`;
+  };
+  return { css: css.map(cssFile), js: js.map((name) => `${folder(name)}/${name}.module.min.js`) };
+}
+
+/** The files of a bundle: each component's parts in order, each file once. */
+export function bundleParts(dist: string, components: readonly string[]): Parts {
+  const css = new Set<string>();
+  const js = new Set<string>();
+  for (const c of components) {
+    const parts = componentParts(dist, c);
+    const used = (f: string) => !UNUSED_DEPENDENCIES.has(path.posix.basename(path.posix.dirname(f)));
+    parts.css.filter(used).forEach((f) => css.add(f));
+    parts.js.filter(used).forEach((f) => js.add(f));
+  }
+  return { css: [...css], js: [...js] };
+}
+
+/** Rewrites the relative `url()`s of a DSFR stylesheet to absolute paths under /dsfr/. */
+export function absoluteUrls(css: string, fileInDist: string): string {
+  const dir = path.posix.dirname(fileInDist);
+  return css.replace(/url\((['"]?)([^)'"]+)\1\)/g, (whole, quote: string, ref: string) => {
+    if (/^(data:|https?:|\/|#)/.test(ref)) return whole;
+    return `url(${quote}/dsfr/${path.posix.normalize(path.posix.join(dir, ref))}${quote})`;
+  });
+}
+
+/** The CSS of a bundle: the files concatenated, URLs made absolute. */
+export function bundleCss(dist: string, parts: Parts): string {
+  return parts.css.map((f) => `/* ${f} */\n${absoluteUrls(readFileSync(path.join(dist, f), 'utf8'), f)}`).join('\n');
+}
+
+/**
+ * The JS of a bundle: each DSFR module in its own block, so that their
+ * top-level `const`s do not collide (they share nothing but window.dsfr).
+ */
+export function bundleJs(dist: string, parts: Parts): string {
+  return parts.js
+    .map((f) => {
+      const code = readFileSync(path.join(dist, f), 'utf8');
+      if (/^\s*(import|export)\b/m.test(code)) throw new Error(`DSFR : ${f} importe ou exporte : il ne peut pas être regroupé.`);
+      return `/* ${f} */\n{\n${code}\n}`;
+    })
+    .join('\n');
+}
+
+/** Only the icons the site shows, taken from the DSFR's icon stylesheet. */
+export function iconsCss(dist: string, icons: readonly string[]): string {
+  const file = 'utility/icons/icons.main.min.css';
+  const all = readFileSync(path.join(dist, file), 'utf8');
+  const rules = [...new Set(icons)].map((icon) => {
+    const escaped = icon.replace(/[-]/g, '\\-');
+    const rule = all.match(new RegExp(`\\.${escaped}:after,\\.${escaped}:before\\{[^}]*\\}`));
+    if (!rule) throw new Error(`DSFR : icône « ${icon} » introuvable dans ${file}.`);
+    return rule[0];
+  });
+  return absoluteUrls(rules.join('\n'), file);
+}
+
+/** Every file to write under public/dsfr/bundles/, by name. */
+export function bundleFiles(dist: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const [name, components] of Object.entries(BUNDLES)) {
+    const parts = bundleParts(dist, components);
+    files.set(`${name}.css`, bundleCss(dist, parts));
+    files.set(`${name}.js`, bundleJs(dist, parts));
+  }
+  files.set('icones.css', iconsCss(dist, ICONS));
+  return files;
+}
