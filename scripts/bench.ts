@@ -52,7 +52,7 @@ interface Run {
   peakRssMb: number;
 }
 
-function measure(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Run {
+function measure(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, log?: string): Run {
   const timeFile = path.join(tmpdir(), `bench-time-${process.pid}-${Date.now()}`);
   const start = performance.now();
   const result = spawnSync('/usr/bin/time', ['-f', '%M', '-o', timeFile, command, ...args], {
@@ -65,6 +65,7 @@ function measure(command: string, args: string[], cwd: string, env: NodeJS.Proce
   if (result.status !== 0) {
     throw new Error(`${path.basename(command)} ${args.join(' ')} a échoué (${result.status}) :\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
   }
+  if (log) writeFileSync(log, `${result.stdout}\n${result.stderr}`);
   const peakKb = Number(readFileSync(timeFile, 'utf8').trim().split('\n').at(-1));
   rmSync(timeFile, { force: true });
   return { seconds: round(seconds, 2), peakRssMb: round(peakKb / 1024, 0) };
@@ -276,14 +277,14 @@ async function benchSize(n: number) {
     const env = { CATALOGUE_CACHE_DIR: path.join(work, 'cache'), CATALOGUE_OUT_DIR: path.join(project, 'dist') };
 
     console.log('catalogue : construction complète…');
-    const full = measure(process.execPath, [path.join(project, 'scripts/build.ts')], project, env);
+    const full = measure(process.execPath, [path.join(project, 'scripts/build.ts')], project, env, path.join(work, 'build-full.log'));
     const dist = path.join(project, 'dist');
     const sizes = { distMb: round(dirSize(dist) / 1e6, 1), pagefindMb: round(dirSize(path.join(dist, 'pagefind')) / 1e6, 1), pages: n };
 
     console.log('catalogue : une fiche modifiée, nouvelle construction…');
     const changed = path.join(project, 'content/laureates', CALL, `${slug(1)}.md`);
     writeFileSync(changed, readFileSync(changed, 'utf8').replace(/^summary: .*$/m, 'summary: Résumé modifié pour mesurer une reconstruction.'));
-    const rebuild = measure(process.execPath, [path.join(project, 'scripts/build.ts')], project, env);
+    const rebuild = measure(process.execPath, [path.join(project, 'scripts/build.ts')], project, env, path.join(work, 'build-rebuild.log'));
 
     console.log('Astro nu : construction…');
     const baselineContent = path.join(work, 'baseline-content');

@@ -19,7 +19,7 @@ export const CARD_HEIGHT = 630;
 /** Budget of one image, in bytes (social networks and slow connections). */
 export const CARD_MAX_BYTES = 100_000;
 /** Bump when the drawing changes: cached images are then redrawn. */
-const DRAWING_VERSION = 2;
+const DRAWING_VERSION = 4;
 
 const BLUE_FRANCE = '#000091';
 const RED_MARIANNE = '#e1000f';
@@ -112,15 +112,21 @@ const layer = (t: TextLayer, top: number, left: number): OverlayOptions => ({
 });
 
 const LEFT = 80;
-/** Where the subtitle starts at the latest, so that it stays above the host line. */
-const SUBTITLE_TOP = CARD_HEIGHT - 130;
 const TEXT_WIDTH = CARD_WIDTH - 2 * LEFT;
+
+const TEXT_TOP = 180;
+/** The title and subtitle block ends above the host line. */
+const BLOCK_MAX_HEIGHT = CARD_HEIGHT - 76;
 
 const backgrounds = new Map<string, Promise<{ data: Buffer; info: OutputInfo }>>();
 
-/** The parts every card shares (page, tricolour band, brand, site name, host), drawn once per host. */
-function background(host: string) {
-  let found = backgrounds.get(host);
+/**
+ * The parts cards share — page, tricolour band, brand, site name, host, and
+ * the tag (category or call, demo mention) — drawn once per host and tag.
+ */
+function background(host: string, tag: string | undefined) {
+  const key = `${host}\n${tag ?? ''}`;
+  let found = backgrounds.get(key);
   if (!found) {
     found = (async () => {
       const f = await fonts();
@@ -134,12 +140,14 @@ function background(host: string) {
       const brand = await text(`<span foreground="${BLUE_FRANCE}" weight="bold" letter_spacing="1024">RÉPUBLIQUE\nFRANÇAISE</span>`, f.bold, 'Marianne 22', 400, 0);
       const site = await text(`<span foreground="${GREY_TEXT}">Catalogue des lauréats IA de l’État</span>`, f.regular, 'Marianne 24', 560);
       const hostText = await text(`<span foreground="${GREY_TEXT}">${pangoEscape(host)}</span>`, f.regular, 'Marianne 22', TEXT_WIDTH);
-      return sharp(Buffer.from(svg))
-        .composite([layer(brand, 56, LEFT), layer(site, 66, 300), layer(hostText, CARD_HEIGHT - 64, LEFT)])
-        .raw()
-        .toBuffer({ resolveWithObject: true });
+      const layers = [layer(brand, 56, LEFT), layer(site, 66, 300), layer(hostText, CARD_HEIGHT - 64, LEFT)];
+      if (tag) {
+        const label = await text(`<span foreground="${BLUE_FRANCE}" weight="bold">${pangoEscape(truncate(tag, 70))}</span>`, f.bold, 'Marianne 22', TEXT_WIDTH - 40);
+        layers.push({ input: tagShape(Math.min(TEXT_WIDTH, label.width + 40)), top: TEXT_TOP, left: LEFT }, layer(label, TEXT_TOP + 9, LEFT + 20));
+      }
+      return sharp(Buffer.from(svg)).composite(layers).raw().toBuffer({ resolveWithObject: true });
     })();
-    backgrounds.set(host, found);
+    backgrounds.set(key, found);
   }
   return found;
 }
@@ -150,30 +158,29 @@ function tagShape(width: number): Buffer {
   );
 }
 
-/** Draws a card; the PNG is palette-based to stay well under the budget. */
+/** The title (bold, two lines at 64 px or three at 44 px) and the subtitle, as one Pango layout. */
+function textBlock(card: CardContent, titleSize: number): string {
+  const title = `<span foreground="${BLUE_FRANCE}" weight="bold" size="${titleSize * 1024}">${pangoEscape(truncate(card.title, 90))}</span>`;
+  if (!card.subtitle) return title;
+  return `${title}\n<span size="${10 * 1024}"> </span>\n<span foreground="${GREY_TEXT}" weight="normal" size="${32 * 1024}">${pangoEscape(truncate(card.subtitle, 56))}</span>`;
+}
+
+/**
+ * Draws a card: the shared background (cached), one text layer, an opaque PNG
+ * (about 40 KB; a palette PNG is smaller but takes twice as long to encode).
+ */
 export async function drawCard(card: CardContent): Promise<Buffer> {
   const f = await fonts();
-  const base = await background(card.host);
-  const layers: OverlayOptions[] = [];
-  let top = 180;
-  if (card.tag || card.demo) {
-    const label = [card.tag, card.demo ? 'Fiche de démonstration' : undefined].filter(Boolean).join(' · ');
-    const tag = await text(`<span foreground="${BLUE_FRANCE}" weight="bold">${pangoEscape(truncate(label, 70))}</span>`, f.bold, 'Marianne 22', TEXT_WIDTH - 40);
-    layers.push({ input: tagShape(Math.min(TEXT_WIDTH, tag.width + 40)), top, left: LEFT }, layer(tag, top + 9, LEFT + 20));
-    top += 72;
-  }
-  // The title takes two lines at 64 px, or three at 48 px; longer names are shortened.
-  const titleMarkup = `<span foreground="${BLUE_FRANCE}" weight="bold">${pangoEscape(truncate(card.title, 90))}</span>`;
-  let title = await text(titleMarkup, f.bold, 'Marianne 64', TEXT_WIDTH);
-  if (title.height > 180) title = await text(titleMarkup, f.bold, 'Marianne 48', TEXT_WIDTH);
-  layers.push(layer(crop(title, SUBTITLE_TOP - 24 - top), top, LEFT));
-  if (card.subtitle) {
-    const subtitle = await text(`<span foreground="${GREY_TEXT}">${pangoEscape(truncate(card.subtitle, 56))}</span>`, f.regular, 'Marianne 32', TEXT_WIDTH);
-    layers.push(layer(crop(subtitle, 48), Math.min(SUBTITLE_TOP, top + title.height + 24), LEFT));
-  }
+  const tag = [card.tag, card.demo ? 'Fiche de démonstration' : undefined].filter(Boolean).join(' · ') || undefined;
+  const base = await background(card.host, tag);
+  const top = tag ? TEXT_TOP + 72 : TEXT_TOP;
+  // Both faces are registered by the background: the layout mixes bold and regular.
+  let block = await text(textBlock(card, 64), f.bold, 'Marianne 32', TEXT_WIDTH);
+  if (block.height > (card.subtitle ? 260 : 200)) block = await text(textBlock(card, 44), f.bold, 'Marianne 32', TEXT_WIDTH);
   return sharp(base.data, { raw: { width: base.info.width, height: base.info.height, channels: base.info.channels } })
-    .composite(layers)
-    .png({ palette: true, colours: 64, compressionLevel: 9, effort: 1 })
+    .composite([layer(crop(block, BLOCK_MAX_HEIGHT - top), top, LEFT)])
+    .removeAlpha()
+    .png({ compressionLevel: 6 })
     .toBuffer();
 }
 
