@@ -65,7 +65,8 @@ describe('build of the fixture content set', () => {
       expect(existsSync(path.join(out, route, 'index.html')), route).toBe(true);
     }
     expect(existsSync(path.join(out, '404.html'))).toBe(true);
-    expect(existsSync(path.join(out, 'dsfr/dsfr.min.css'))).toBe(true);
+    expect(existsSync(path.join(out, 'dsfr/bundles/fiche.css'))).toBe(true);
+    expect(existsSync(path.join(out, 'dsfr/bundles/liste.js'))).toBe(true);
     expect(existsSync(path.join(out, 'dsfr/fonts/Marianne-Regular.woff2'))).toBe(true);
   });
 
