@@ -209,7 +209,11 @@ async function pageWeights(dist: string, laureate: string): Promise<Record<strin
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       const responses: Array<{ type: string; body: Promise<Buffer> }> = [];
-      page.on('response', (r) => responses.push({ type: r.request().resourceType(), body: r.body().catch(() => Buffer.alloc(0)) }));
+      // Bodies are read from dist/ (Chromium does not always hand over a very large document's body).
+      page.on('response', (r) => {
+        const file = resolveFile(dist, new URL(r.url()).pathname);
+        responses.push({ type: r.request().resourceType(), body: file ? Promise.resolve(readFileSync(file)) : r.body().catch(() => Buffer.alloc(0)) });
+      });
       await page.goto(url + route, { waitUntil: 'networkidle' });
       if (name === 'recherche') await page.waitForSelector('#recherche-resultats li', { timeout: 15_000 }).catch(() => undefined);
       const byType: PageWeight['byType'] = {};

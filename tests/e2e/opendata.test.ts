@@ -137,6 +137,8 @@ describe('dataset metadata', () => {
       expect(hrefs).toContain(file);
     }
     expect(page.html).toContain('Licence Ouverte');
+    const alternates = byTag(page, 'link').filter((l) => attr(l, 'rel') === 'alternate').map((l) => `${attr(l, 'type')} ${attr(l, 'href')}`);
+    expect(alternates).toEqual(expect.arrayContaining(['application/ld+json /donnees/catalogue.jsonld', 'application/json /donnees/laureats.json']));
     const jsonLd = byTag(page, 'script').filter((s) => attr(s, 'type') === 'application/ld+json').map((s) => JSON.parse(text(s)));
     expect(jsonLd[0]['@type']).toBe('Dataset');
     expect(jsonLd[0].distribution.length).toBeGreaterThan(3);
