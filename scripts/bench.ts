@@ -17,7 +17,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,7 +24,7 @@ import { gzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { launch } from '../tests/e2e/browser.ts';
-import { resolveFile, TYPES } from '../tests/e2e/serve.ts';
+import { resolveFile, serve } from '../tests/e2e/serve.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CALL = 'solutions-ia-2025';
@@ -35,13 +34,13 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,5000' },
     lighthouse: { type: 'boolean', default: true },
-    'no-lighthouse': { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench/results' },
     'keep-work': { type: 'boolean', default: false },
   },
+  allowNegative: true,
 });
 const sizes = values.sizes.split(',').map(Number);
-const withLighthouse = values.lighthouse && !values['no-lighthouse'];
+const withLighthouse = values.lighthouse;
 
 // ---------------------------------------------------------------------------
 // Measuring a command: wall time (ms) and peak RSS of its largest process (GNU time)
@@ -167,23 +166,6 @@ function copyProject(work: string): string {
 // Pages in Chromium: requests and weights; Lighthouse
 // ---------------------------------------------------------------------------
 
-/** Serves a folder with gzip, as a real host would. */
-function serveGzip(root: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const file = resolveFile(root, req.url ?? '/') ?? path.join(root, '404.html');
-    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-    let body = readFileSync(file);
-    const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'public, max-age=31536000' };
-    if (/text|javascript|json|xml|svg|css/.test(type) && /gzip/.test(String(req.headers['accept-encoding']))) {
-      body = gzipSync(body);
-      headers['content-encoding'] = 'gzip';
-    }
-    res.writeHead(resolveFile(root, req.url ?? '/') ? 200 : 404, headers);
-    res.end(body);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
-}
-
 const PAGE_TYPES = (laureate: string) => ({
   accueil: '/',
   liste: '/solutions/',
@@ -201,7 +183,7 @@ interface PageWeight {
 }
 
 async function pageWeights(dist: string, laureate: string): Promise<Record<string, PageWeight>> {
-  const { server, url } = await serveGzip(dist);
+  const { server, url } = await serve(dist, { gzip: true });
   const browser = await launch();
   const out: Record<string, PageWeight> = {};
   try {
@@ -239,7 +221,7 @@ async function pageWeights(dist: string, laureate: string): Promise<Record<strin
 async function lighthouseScores(dist: string, laureate: string): Promise<Record<string, Record<string, number> & { failing: string[] }>> {
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
-  const { server, url } = await serveGzip(dist);
+  const { server, url } = await serve(dist, { gzip: true });
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

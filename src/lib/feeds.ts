@@ -6,7 +6,7 @@ import type { RSSFeedItem } from '@astrojs/rss';
 import { SITE } from './site.ts';
 import { FEED_PATH, callFeedPath } from './opendata/dataset.ts';
 import type { OpenDataLaureate } from './opendata/record.ts';
-import { CATEGORIES, THEMATICS, SECNUMCLOUD_STATUSES } from '../schemas/taxonomy.ts';
+import { SECNUMCLOUD_STATUSES, categoryBySlug, thematicBySlug } from '../schemas/taxonomy.ts';
 
 export interface Feed {
   /** Path of the feed file. */
@@ -37,9 +37,6 @@ export function feeds(calls: ReadonlyArray<{ id: string; data: { title: string; 
   ];
 }
 
-const categoryLabel = new Map(CATEGORIES.map((c) => [c.slug, c.shortLabel]));
-const thematicLabel = new Map(THEMATICS.map((t) => [t.slug, t.label]));
-
 /** One item per laureate, in the records' order (newest selection first). */
 export function feedItems(records: readonly OpenDataLaureate[], feed: Feed): RSSFeedItem[] {
   return records
@@ -57,8 +54,8 @@ export function feedItems(records: readonly OpenDataLaureate[], feed: Feed): RSS
         description: `${r.summary} ${facts.join(' ')}`,
         categories: [
           r.callTitle,
-          ...(r.category ? [categoryLabel.get(r.category)!] : []),
-          ...r.thematics.map((t) => thematicLabel.get(t)!),
+          ...(r.category ? [categoryBySlug(r.category).shortLabel] : []),
+          ...r.thematics.map((t) => thematicBySlug(t).label),
         ],
       };
     });

@@ -2,8 +2,9 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 
-export const TYPES: Record<string, string> = {
+const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -39,16 +40,17 @@ export function resolveFile(root: string, urlPath: string): string | undefined {
   return undefined;
 }
 
-export function serve(root: string): Promise<{ server: Server; url: string }> {
+/** Serves `root`; with `gzip`, compresses text responses for clients that accept it (as a real host does). */
+export function serve(root: string, { gzip = false } = {}): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
-    const file = resolveFile(root, req.url ?? '/');
-    if (!file) {
-      res.writeHead(404, { 'content-type': TYPES['.html']! });
-      createReadStream(path.join(root, '404.html')).pipe(res);
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
+    const found = resolveFile(root, req.url ?? '/');
+    const file = found ?? path.join(root, '404.html');
+    const type = (found && TYPES[path.extname(file)]) || (found ? 'application/octet-stream' : TYPES['.html']!);
+    const compress = gzip && /text|javascript|json|xml|svg/.test(type) && /gzip/.test(String(req.headers['accept-encoding'] ?? ''));
+    res.writeHead(found ? 200 : 404, { 'content-type': type, ...(compress ? { 'content-encoding': 'gzip' } : {}) });
+    const stream = createReadStream(file);
+    if (compress) stream.pipe(createGzip()).pipe(res);
+    else stream.pipe(res);
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => {

@@ -8,10 +8,18 @@ import { describeSchema, type FieldDoc } from '../schema-doc.ts';
 import { openDataLaureateSchema } from './record.ts';
 import type { CsvColumn, CsvTable } from './csv.ts';
 
-/** Repeated groups published as their own CSV file, one row per item. */
-export const CHILD_TABLES: Readonly<Record<string, string>> = {
-  metrics: 'laureats-indicateurs.csv',
-  references: 'laureats-references.csv',
+/** Repeated groups published as their own CSV file, one row per item, with how /donnees/ names them. */
+export const CHILD_TABLES: Readonly<Record<string, { file: string; title: string; description: string }>> = {
+  metrics: {
+    file: 'laureats-indicateurs.csv',
+    title: 'Lauréats : indicateurs d’impact (CSV)',
+    description: 'Un indicateur d’impact par ligne (valeurs avant et après, unité, méthode, niveau de preuve), relié au lauréat par laureateId.',
+  },
+  references: {
+    file: 'laureats-references.csv',
+    title: 'Lauréats : déploiements de référence (CSV)',
+    description: 'Un déploiement de référence par ligne (organisation, type, année, utilisateurs), relié au lauréat par laureateId.',
+  },
 };
 
 /** Repeated groups summarised in one cell of the main table by one of their fields. */
@@ -42,10 +50,10 @@ function columnsOf(fields: readonly FieldDoc[], prefix: string, children: CsvTab
       columns.push({ header, path, kind: 'list' });
       continue;
     }
-    const childFile = prefix ? undefined : CHILD_TABLES[f.path];
+    const child = prefix ? undefined : CHILD_TABLES[f.path];
     const summaryKey = SUMMARISED_GROUPS[f.path];
-    if (childFile) {
-      children.push({ file: childFile, group: f.path, columns: columnsOf(f.children ?? [], `${f.path}[]`, []) });
+    if (child) {
+      children.push({ ...child, group: f.path, columns: columnsOf(f.children ?? [], `${f.path}[]`, []) });
     } else if (summaryKey) {
       columns.push({ header, path, kind: 'summary', key: summaryKey });
     } else {
@@ -62,5 +70,13 @@ function columnsOf(fields: readonly FieldDoc[], prefix: string, children: CsvTab
 export function csvTables(): [CsvTable, ...CsvTable[]] {
   const children: CsvTable[] = [];
   const columns = columnsOf(describeSchema(openDataLaureateSchema), '', children);
-  return [{ file: MAIN_TABLE_FILE, columns }, ...children];
+  return [
+    {
+      file: MAIN_TABLE_FILE,
+      title: 'Lauréats (CSV)',
+      description: 'Un lauréat par ligne ; les listes sont jointes par une barre verticale « | ».',
+      columns,
+    },
+    ...children,
+  ];
 }

@@ -29,6 +29,9 @@ export interface CsvColumn {
 export interface CsvTable {
   /** File name under /donnees/. */
   file: string;
+  /** How /donnees/ and the DCAT metadata name and describe the file. */
+  title: string;
+  description: string;
   /** Dotted path of the repeated group a child table lists (absent for the main table). */
   group?: string;
   columns: CsvColumn[];

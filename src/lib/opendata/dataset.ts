@@ -47,11 +47,6 @@ export interface Distribution {
   followsSchema?: boolean;
 }
 
-const CHILD_DESCRIPTIONS: Record<string, string> = {
-  metrics: 'Un indicateur d’impact par ligne (valeurs avant et après, unité, méthode, niveau de preuve), relié au lauréat par laureateId.',
-  references: 'Un déploiement de référence par ligne (organisation, type, année, utilisateurs), relié au lauréat par laureateId.',
-};
-
 /** Every downloadable file of the dataset, in the order the /donnees/ page lists them. */
 export function distributions(tables: readonly CsvTable[]): Distribution[] {
   return [
@@ -63,15 +58,7 @@ export function distributions(tables: readonly CsvTable[]): Distribution[] {
       mediaType: 'application/json',
       followsSchema: true,
     },
-    ...tables.map((t): Distribution => ({
-      path: `${DATA_DIR}${t.file}`,
-      title: t.group ? `Lauréats : ${t.group === 'metrics' ? 'indicateurs d’impact' : 'déploiements de référence'} (CSV)` : 'Lauréats (CSV)',
-      description: t.group
-        ? (CHILD_DESCRIPTIONS[t.group] ?? `Un élément de « ${t.group} » par ligne, relié au lauréat par laureateId.`)
-        : 'Un lauréat par ligne ; les listes sont jointes par une barre verticale « | ».',
-      format: 'CSV',
-      mediaType: 'text/csv',
-    })),
+    ...tables.map((t): Distribution => ({ path: `${DATA_DIR}${t.file}`, title: t.title, description: t.description, format: 'CSV', mediaType: 'text/csv' })),
     {
       path: RECORD_SCHEMA_PATH,
       title: 'Schéma d’un lauréat (JSON Schema)',

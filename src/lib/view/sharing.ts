@@ -56,7 +56,7 @@ export function openGraphTags(page: {
 }
 
 /** The sharing image of a laureate: its name, who carries it, its category (or call). */
-export function laureateCard(l: LaureateFacts, call: CallLike, host: string): CardContent {
+export function laureateSharingCard(l: LaureateFacts, call: CallLike, host: string): CardContent {
   return {
     title: l.name,
     subtitle: `Porté par ${l.submitter.name}`,
