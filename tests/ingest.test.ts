@@ -379,12 +379,24 @@ describe('untrusted text', () => {
     expect(r.warnings).toContainEqual({ dossier: 22811437, field: 'submitter.siret', message: 'SIRET invalide « 85033810400018 » (clé de contrôle fausse) : non publié' });
   });
 
-  it('shortens a summary over 280 characters and says so', async () => {
+  it('keeps a long name and a long summary whole, and asks an editor to shorten them', async () => {
     const p = project();
-    p.put('export.csv', toCsv(editedCsv((row) => row.id === '22811437' && row.set('Résumé de la solution', 'mot '.repeat(120)))));
+    const name = `Plume ${'assistant de rédaction '.repeat(9)}fin`;
+    const summary = `${'mot '.repeat(120)}fin`;
+    p.put('export.csv', toCsv(editedCsv((row) => {
+      if (row.id !== '22811437') return;
+      row.set('Nom de la solution', name);
+      row.set('Résumé de la solution', summary);
+    })));
     const r = (await p.run()).reports[0]!;
-    expect(p.laureate('plume').data.summary.length).toBeLessThanOrEqual(280);
-    expect(r.warnings).toContainEqual(expect.objectContaining({ dossier: 22811437, field: 'summary' }));
+    expect(r.errors).toEqual([]);
+    const written = r.created.find((f) => f.includes('/plume-'))!;
+    const { data } = p.laureate(path.basename(written, '.md'));
+    expect(name.length).toBeGreaterThan(200);
+    expect(data.name).toBe(name);
+    expect(data.summary).toBe(summary);
+    expect(r.warnings).toContainEqual(expect.objectContaining({ dossier: 22811437, field: 'name', message: expect.stringContaining('gardé en entier') }));
+    expect(r.warnings).toContainEqual(expect.objectContaining({ dossier: 22811437, field: 'summary', message: expect.stringContaining('gardé en entier') }));
   });
 });
 

@@ -3,6 +3,7 @@
  * read only through the mapping: a column that is not mapped is never read.
  */
 import { normaliseLabel } from '../schemas/enum.ts';
+import { readDate, type DateReading } from './dates.ts';
 import { IngestError } from './errors.ts';
 import { idOf, labelsOf, type FieldSource, type Mapping } from './mapping.ts';
 import { columnsOf, findColumn, headerKey, recordsOf, type Table } from './table.ts';
@@ -13,8 +14,8 @@ export interface Dossier {
   number: number;
   /** State as DS labels it in exports (`Accepté`, `Refusé`…). */
   state: string;
-  /** Processing date, `AAAA-MM-JJ`. */
-  processedAt?: string;
+  /** Processing date as read, with the column it came from (for the report). */
+  processedAt?: { column: string; reading: DateReading };
   source: string;
   value(source: FieldSource): string | undefined;
   /** For multiple choices read from the API: the values as a list. */
@@ -30,10 +31,9 @@ const API_STATES: Record<string, string> = {
   sans_suite: 'Classé sans suite',
 };
 
-function dateOnly(text: string | undefined): string | undefined {
-  const m = text?.match(/(\d{4})-(\d{2})-(\d{2})/) ?? text?.match(/(\d{2})\/(\d{2})\/(\d{4})/);
-  if (!m) return undefined;
-  return m[1]!.length === 4 ? `${m[1]}-${m[2]}-${m[3]}` : `${m[3]}-${m[2]}-${m[1]}`;
+function dateOf(column: string, text: string | undefined): Dossier['processedAt'] {
+  const reading = readDate(text);
+  return reading ? { column, reading } : undefined;
 }
 
 function parseNumber(text: string | undefined, where: string): number {
@@ -42,16 +42,18 @@ function parseNumber(text: string | undefined, where: string): number {
   return n;
 }
 
-/** The first non-empty value among the source's labels (else the first present, empty). */
-function recordValue(record: Map<string, string[]>, source: FieldSource): string | undefined {
-  let present: string | undefined;
+/** The first non-empty value among the source's labels (else the first present, empty), with its label. */
+function recordEntry(record: Map<string, string[]>, source: FieldSource): { label: string; value: string } | undefined {
+  let present: { label: string; value: string } | undefined;
   for (const label of labelsOf(source)) {
-    const v = record.get(headerKey(label))?.[0];
-    if (v !== undefined && v.trim() !== '') return v;
-    present ??= v;
+    const value = record.get(headerKey(label))?.[0];
+    if (value !== undefined && value.trim() !== '') return { label, value };
+    if (value !== undefined) present ??= { label, value };
   }
   return present;
 }
+
+const recordValue = (record: Map<string, string[]>, source: FieldSource) => recordEntry(record, source)?.value;
 
 /** Every mapped source of the main table, for the header checks. */
 function mappedSources(mapping: Mapping): Array<[string, FieldSource]> {
@@ -88,6 +90,12 @@ export function headerProblems(tables: readonly Table[], mapping: Mapping): stri
     }
   }
   return problems;
+}
+
+function processedAtOf(record: Map<string, string[]>, mapping: Mapping): Dossier['processedAt'] {
+  if (!mapping.dossier.processedAt) return undefined;
+  const entry = recordEntry(record, mapping.dossier.processedAt);
+  return entry ? dateOf(entry.label, entry.value) : undefined;
 }
 
 /** Dossiers from a main table, plus optional joined tables (XLSX `Etablissements`) and block sheets. */
@@ -131,7 +139,7 @@ export function dossiersFromTables(
     const dossier: Dossier = {
       number,
       state: normaliseLabel(recordValue(record, mapping.dossier.state) ?? ''),
-      processedAt: mapping.dossier.processedAt ? dateOnly(recordValue(record, mapping.dossier.processedAt)) : undefined,
+      processedAt: processedAtOf(record, mapping),
       source: main.source,
       value: (source) => recordValue(record, source),
       block: (key) => (blockRows.get(key)?.get(number) ?? []).map((r) => ({ value: (s: FieldSource) => recordValue(r, s) })),
@@ -225,7 +233,7 @@ export function dossiersFromApi(nodes: readonly ApiDossier[], mapping: Mapping, 
     return {
       number,
       state: API_STATES[node.state ?? ''] ?? node.state ?? '',
-      processedAt: dateOnly(node.dateTraitement ?? undefined),
+      processedAt: dateOf('dateTraitement', node.dateTraitement ?? undefined),
       source,
       value: (s) => {
         const c = find(s);

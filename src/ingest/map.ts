@@ -17,15 +17,13 @@ import {
   SUBMITTER_KINDS,
   THEMATICS,
   categoryFromDsOption,
-  thematicBySlug,
   thematicFromDsOption,
-  type CategorySlug,
-  type ThematicSlug,
 } from '../schemas/taxonomy.ts';
-import { SUMMARY_MAX } from '../schemas/laureate.ts';
+import { NAME_ADVISED_MAX, SUMMARY_MAX } from '../schemas/laureate.ts';
 import type { LabelledEnum } from '../schemas/enum.ts';
 import type { BlockKey, Dossier } from './dossiers.ts';
-import { METRIC_TARGETS, REFERENCE_TARGETS, TARGETS, type Conversion, type FieldSource, type Mapping, type Target } from './mapping.ts';
+import { DATE_SHAPES } from './dates.ts';
+import { METRIC_TARGETS, REFERENCE_TARGETS, TARGETS, labelsOf, type Conversion, type FieldSource, type Mapping, type Target } from './mapping.ts';
 import { cleanText, normaliseSiret, normaliseUrl, oneLine, parseDecimal, splitOptions, toPlainMarkdown, yesNo } from './sanitise.ts';
 
 export interface Warning {
@@ -39,6 +37,8 @@ export interface MappedLaureate {
   body: string;
   attachments: { logo?: string; screenshots: string[]; brochure?: string };
   warnings: Warning[];
+  /** What prevents writing the laureate (each names its field). */
+  errors: Warning[];
 }
 
 interface EnumSource {
@@ -80,15 +80,16 @@ function convert(
     const text = oneLine(raw);
     if (!text) return undefined;
     const value = ENUM_SOURCES[conversion.enum]!.from(text);
-    if (!value) warn(field, `option inconnue « ${text.slice(0, 80)} » ignorée`);
+    if (!value) warn(field, `option inconnue « ${text} » non reprise : choisissez la valeur du catalogue qui convient et ajoutez-la à la fiche`);
     return value;
   }
   if (typeof conversion === 'object' && 'multi' in conversion) {
     const source = ENUM_SOURCES[conversion.multi]!;
-    const { known, unknown } = listed ? { known: listed, unknown: [] as string[] } : splitOptions(raw, source.options);
-    for (const u of unknown) warn(field, `option inconnue « ${u.slice(0, 80)} » ignorée`);
-    const values = [...new Set(known.map((k) => source.from(k)).filter((v): v is string => !!v))];
-    return values;
+    const { known, unknown } = listed
+      ? { known: listed.filter((k) => source.from(k)), unknown: listed.filter((k) => !source.from(k)) }
+      : splitOptions(raw, source.options);
+    for (const u of unknown) warn(field, `option inconnue « ${u} » non reprise : ajoutez-la à la fiche à la main si elle correspond à une valeur du catalogue`);
+    return [...new Set(known.map((k) => source.from(k)).filter((v): v is string => !!v))];
   }
   switch (conversion) {
     case 'text': {
@@ -112,13 +113,13 @@ function convert(
     case 'yesno': {
       const text = oneLine(raw);
       const v = yesNo(text);
-      if (text && v === undefined) warn(field, `réponse « ${text.slice(0, 40)} » illisible (attendu Oui ou Non)`);
+      if (text && v === undefined) warn(field, `réponse « ${text} » illisible (attendu Oui ou Non)`);
       return v;
     }
     case 'decimal': {
       const text = oneLine(raw);
       const n = parseDecimal(text);
-      if (text && n === undefined) warn(field, `nombre illisible « ${text.slice(0, 40)} »`);
+      if (text && n === undefined) warn(field, `nombre illisible « ${text} »`);
       return n;
     }
     case 'count':
@@ -127,10 +128,11 @@ function convert(
       const text = oneLine(raw);
       const n = parseDecimal(text);
       if (text && (n === undefined || n < 0)) {
-        warn(field, `nombre illisible « ${text.slice(0, 40)} »`);
+        warn(field, `nombre illisible « ${text} »`);
         return undefined;
       }
-      // DS exports an empty number as 0: 0 means "not answered".
+      // DS exports an empty number as 0: 0 means "not answered", and the report says so.
+      if (n === 0) warn(field, 'valeur 0, considérée comme non renseignée (DS exporte un nombre vide comme 0) : si elle vaut vraiment 0, indiquez-la dans la fiche');
       if (n === undefined || n === 0) return undefined;
       return conversion === 'money' ? n : Math.round(n);
     }
@@ -145,8 +147,11 @@ function convert(
           const openWeights = m ? /ouverts|open/i.test(m[1]!) : undefined;
           return openWeights === undefined ? { name } : { name, openWeights };
         });
-    case 'attachment':
-      return splitAttachmentNames(raw)[0];
+    case 'attachment': {
+      const [first, ...more] = splitAttachmentNames(raw);
+      if (more.length > 0) warn(field, `une seule pièce jointe attendue : « ${first} » retenue, ${more.map((m) => `« ${m} »`).join(', ')} non repris`);
+      return first;
+    }
     case 'attachments':
       return splitAttachmentNames(raw);
   }
@@ -168,13 +173,6 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
     node = node[key] as Record<string, unknown>;
   }
   node[keys.at(-1)!] = value;
-}
-
-function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const at = cut.lastIndexOf(' ');
-  return `${(at > max / 2 ? cut.slice(0, at) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
 
 function mapBlock<T extends Record<string, Conversion>>(
@@ -199,6 +197,7 @@ function mapBlock<T extends Record<string, Conversion>>(
 
 export function mapDossier(dossier: Dossier, mapping: Mapping): MappedLaureate {
   const warnings: Warning[] = [];
+  const errors: Warning[] = [];
   const warn = (field: string, message: string) => warnings.push({ field, message });
   const data: Record<string, unknown> = {
     call: mapping.call,
@@ -220,27 +219,16 @@ export function mapDossier(dossier: Dossier, mapping: Mapping): MappedLaureate {
     else setPath(data, target, value);
   }
 
-  // Texts the cards need short.
-  if (typeof data.name === 'string' && data.name.length > 120) {
-    warn('name', 'nom de plus de 120 caractères, tronqué');
-    data.name = truncate(data.name, 120);
+  // Long texts are kept whole (the cards clamp them visually): an editor is asked to shorten them.
+  if (typeof data.name === 'string' && data.name.length > NAME_ADVISED_MAX) {
+    warn('name', `nom de ${data.name.length} caractères, gardé en entier : un nom de plus de ${NAME_ADVISED_MAX} caractères est coupé visuellement sur les cartes, proposez au lauréat un nom plus court`);
   }
   if (typeof data.summary === 'string' && data.summary.length > SUMMARY_MAX) {
-    warn('summary', `résumé de ${data.summary.length} caractères, tronqué à ${SUMMARY_MAX} : à reprendre par un éditeur`);
-    data.summary = truncate(data.summary, SUMMARY_MAX);
+    warn('summary', `résumé de ${data.summary.length} caractères, gardé en entier : au-delà de ${SUMMARY_MAX} caractères il est coupé visuellement sur les cartes, à raccourcir par un éditeur`);
   }
 
-  // Thematics must belong to the category.
-  const category = data.category as CategorySlug | undefined;
-  if (category && Array.isArray(data.thematics)) {
-    const kept = (data.thematics as ThematicSlug[]).filter((t) => {
-      const ok = thematicBySlug(t).categories.includes(category);
-      if (!ok) warn('thematics', `thématique « ${thematicBySlug(t).label} » hors de la catégorie déclarée, ignorée`);
-      return ok;
-    });
-    data.thematics = kept;
-  }
-  if (category && (!Array.isArray(data.thematics) || data.thematics.length === 0)) {
+  // Every thematic the applicant ticked is kept, whatever the category (the form offers one flat list).
+  if (data.category && (!Array.isArray(data.thematics) || data.thematics.length === 0)) {
     warn('thematics', 'aucune thématique reconnue : « Autre » retenue');
     data.thematics = ['autre'];
   }
@@ -287,13 +275,32 @@ export function mapDossier(dossier: Dossier, mapping: Mapping): MappedLaureate {
   });
   if (references.length > 0) data.references = references;
 
-  const selectedOn = mapping.selectedOn ?? dossier.processedAt;
-  if (selectedOn) data.selectedOn = selectedOn;
+  const selectedOn = selectionDate(dossier, mapping);
+  if (selectedOn.ok) data.selectedOn = selectedOn.date;
+  else errors.push({ field: 'selectedOn', message: selectedOn.message });
 
   let body = toPlainMarkdown(description);
   if (!body) {
     warn('description', 'description vide : le résumé la remplace');
     body = toPlainMarkdown(typeof data.summary === 'string' ? data.summary : '');
   }
-  return { data, body, attachments, warnings };
+  return { data, body, attachments, warnings, errors };
+}
+
+/** The selection date: the mapping's common date, else the dossier's processing date. */
+export function selectionDate(dossier: Dossier, mapping: Mapping): { ok: true; date: string } | { ok: false; message: string } {
+  if (mapping.selectedOn) return { ok: true, date: mapping.selectedOn };
+  const processed = dossier.processedAt;
+  if (processed?.reading.ok) return { ok: true, date: processed.reading.date };
+  const column = labelsOf(mapping.dossier.processedAt ?? 'Traité le').map((l) => `« ${l} »`).join(' ou ');
+  if (processed) {
+    return {
+      ok: false,
+      message: `date de traitement illisible dans la colonne « ${processed.column} » : « ${processed.reading.found} » trouvé, attendu ${DATE_SHAPES} — corrigez la cellule de l’export, ou donnez la date de sélection commune dans mapping.yml (selectedOn: AAAA-MM-JJ)`,
+    };
+  }
+  return {
+    ok: false,
+    message: `date de traitement vide (colonne ${column}) : un lauréat a une date de sélection — vérifiez que le dossier est bien traité dans DS, ou donnez la date de sélection commune dans mapping.yml (selectedOn: AAAA-MM-JJ)`,
+  };
 }

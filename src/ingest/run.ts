@@ -240,6 +240,10 @@ async function ingestLaureate(dossier: Dossier, mapping: Mapping, attachments: A
   const mapped = mapDossier(dossier, mapping);
   const warn = (w: Warning) => report.warnings.push({ dossier: dossier.number, ...w });
   mapped.warnings.forEach(warn);
+  if (mapped.errors.length > 0) {
+    report.errors.push(...mapped.errors.map((e) => ({ dossier: dossier.number, message: `fiche non écrite — ${e.field} : ${e.message}` })));
+    return;
+  }
   if (options.demo) mapped.data.demo = true;
   const name = typeof mapped.data.name === 'string' ? mapped.data.name : `dossier ${dossier.number}`;
   const slug = slugFor(dossier.number, name, manifest, taken);

@@ -24,14 +24,18 @@ import {
   SECNUMCLOUD_STATUSES,
   SUBMITTER_KINDS,
   THEMATIC_SLUGS,
-  thematicBySlug,
-  categoryBySlug,
   type CategorySlug,
   type ThematicSlug,
 } from './taxonomy.ts';
 import { isValidSirenOrSiret, isoDate, nonEmptyText, siteOrWebUrl, sourceSchemaWith, webUrl } from './common.ts';
 
+/**
+ * Lengths above which a text is clamped visually on the cards: advice for
+ * editors (a content warning), never a limit — what the applicant wrote is
+ * published whole on the fiche and in the open data.
+ */
 export const SUMMARY_MAX = 280;
+export const NAME_ADVISED_MAX = 120;
 export const LAUREATE_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Builds the image field: Astro's `image()` in the collection, a path check elsewhere. */
@@ -93,10 +97,10 @@ export function laureateShape<I extends z.ZodType, D extends z.ZodType>({ image,
       .describe(what);
 
   return {
-    name: nonEmptyText().max(120).describe('Nom de la solution ou du projet.'),
-    summary: nonEmptyText()
-      .max(SUMMARY_MAX, `le résumé dépasse ${SUMMARY_MAX} caractères`)
-      .describe(`Résumé en une phrase ou deux (${SUMMARY_MAX} caractères au plus), affiché sur les cartes.`),
+    name: nonEmptyText().describe('Nom de la solution ou du projet.'),
+    summary: nonEmptyText().describe(
+      `Résumé en une phrase ou deux, affiché sur les cartes (au-delà de ${SUMMARY_MAX} caractères, il y est coupé visuellement).`,
+    ),
     call: z
       .string()
       .regex(/^[a-z0-9-]+$/, 'identifiant d’appel attendu (ex. « solutions-ia-2025 »)')
@@ -110,7 +114,7 @@ export function laureateShape<I extends z.ZodType, D extends z.ZodType>({ image,
     thematics: z
       .array(z.enum(THEMATIC_SLUGS))
       .default([])
-      .describe('Thématiques (elles doivent appartenir à la catégorie).'),
+      .describe('Thématiques déclarées, quelle que soit la catégorie (la fiche apparaît sur la page de chacune).'),
     applicationContext: nonEmptyText().optional().describe('Cadre d’application : pour qui, pour quoi, dans quelles conditions.'),
     approach: nonEmptyText().optional().describe('Technique d’IA employée, en quelques mots.'),
     outcome: nonEmptyText().optional().describe('Devenir du projet, quand il est connu (mise en production, reprise, arrêt).'),
@@ -225,23 +229,14 @@ interface RefinedFields {
   environment?: { lifeCycleAnalysis: boolean; lifeCycleAnalysisUrl?: string };
 }
 
-/** Checks across fields of one laureate: thematics within the category, consistent environment facts. */
+/**
+ * Checks across fields of one laureate: thematics need a category and appear
+ * once (a thematic outside the category's navigation group is allowed: the
+ * applicant ticks from one flat list), consistent environment facts.
+ */
 export function refineLaureate(l: RefinedFields, ctx: z.RefinementCtx): void {
   if (l.thematics.length > 0 && !l.category) {
     ctx.addIssue({ code: 'custom', path: ['category'], message: 'des thématiques sont indiquées sans catégorie' });
-  }
-  if (l.category) {
-    const category = categoryBySlug(l.category);
-    l.thematics.forEach((t, i) => {
-      const thematic = thematicBySlug(t);
-      if (!thematic.categories.includes(l.category!)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['thematics', i],
-          message: `la thématique « ${thematic.label} » n’appartient pas à la catégorie « ${category.shortLabel} »`,
-        });
-      }
-    });
   }
   const seen = new Set<string>();
   l.thematics.forEach((t, i) => {

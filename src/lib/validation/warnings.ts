@@ -4,7 +4,7 @@
  * images heavier than needed, and editorial pages that still link to an
  * unpublished or demonstration entry.
  */
-import { SUMMARY_MAX } from '../../schemas/laureate.ts';
+import { NAME_ADVISED_MAX, SUMMARY_MAX } from '../../schemas/laureate.ts';
 import type { Problem } from './problem.ts';
 
 export const LONG_SENTENCE_WORDS = 40;
@@ -53,6 +53,7 @@ export interface LaureateForWarnings {
   file: string;
   slug: string;
   data: {
+    name: string;
     summary: string;
     demo: boolean;
     published: boolean;
@@ -68,8 +69,13 @@ export interface LaureateForWarnings {
 /** Checks on a laureate's fields. `marketCalls`: calls whose laureates are market solutions. */
 export function laureateWarnings(l: LaureateForWarnings, marketCalls: ReadonlySet<string>): Problem[] {
   const out: Problem[] = [];
-  if (l.data.summary.length > SUMMARY_HINT) {
-    out.push(warning(l.file, 'summary', `résumé de ${l.data.summary.length} caractères`, `visez moins de ${SUMMARY_HINT} caractères (${SUMMARY_MAX} au plus) : il s’affiche sur les cartes`));
+  if (l.data.name.length > NAME_ADVISED_MAX) {
+    out.push(warning(l.file, 'name', `nom de ${l.data.name.length} caractères, coupé visuellement sur les cartes (publié en entier sur la fiche)`, `raccourcissez-le à ${NAME_ADVISED_MAX} caractères au plus si le lauréat l’accepte`));
+  }
+  if (l.data.summary.length > SUMMARY_MAX) {
+    out.push(warning(l.file, 'summary', `résumé de ${l.data.summary.length} caractères, coupé visuellement sur les cartes au-delà de ${SUMMARY_MAX} (publié en entier sur la fiche)`, `raccourcissez-le : visez moins de ${SUMMARY_HINT} caractères`));
+  } else if (l.data.summary.length > SUMMARY_HINT) {
+    out.push(warning(l.file, 'summary', `résumé de ${l.data.summary.length} caractères`, `visez moins de ${SUMMARY_HINT} caractères : il s’affiche sur les cartes`));
   }
   l.data.metrics.forEach((m, i) => {
     if (!m.method && !marketCalls.has(l.data.call)) {
