@@ -41,8 +41,8 @@ const CASES: Array<[string, string, string[]]> = [
     '✗ ligne 6 · category : valeur « logiciels » inconnue (Catégorie de l’appel 2025)',
     'attendu : une de ces valeurs : solutions-applicatives, briques-technologiques',
   ]],
-  ['thematic-of-another-category.md', F, [
-    '✗ ligne 8 · thematics.0 : la thématique « Bases de données vectorielles (RAG, API) » n’appartient pas à la catégorie « Solution applicative »',
+  ['thematics-without-category.md', F, [
+    '✗ category : des thématiques sont indiquées sans catégorie',
   ]],
   ['invalid-url.md', F, [
     '✗ ligne 12 · submitter.website : adresse web invalide (attendu : https://…) (Site web de la structure)',

@@ -585,10 +585,10 @@ describe('mapping and export mismatches stop with a clear message', () => {
     await expect(p.run()).rejects.toThrow(/Fichier de correspondance invalide :[\s\S]*champ « unknownKey » inconnu/);
   });
 
-  it('an ODS export is refused with the way out', async () => {
+  it('a damaged ODS export stops with a message naming the file', async () => {
     const p = project();
     p.put('export.ods', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('mimetypeapplication/vnd.oasis.opendocument.spreadsheet')]));
-    await expect(p.run()).rejects.toThrow(/ODS ne sont pas encore pris en charge — téléchargez l’export au format XLSX/);
+    await expect(p.run()).rejects.toThrow(/^export\.ods : archive ZIP illisible/);
   });
 
   it('does nothing when selection/ holds no export', async () => {

@@ -75,6 +75,7 @@ function convert(
   field: string,
   warn: (field: string, message: string) => void,
   listed?: string[],
+  attachmentNames: readonly string[] = [],
 ): unknown {
   if (typeof conversion === 'object' && 'enum' in conversion) {
     const text = oneLine(raw);
@@ -148,19 +149,28 @@ function convert(
           return openWeights === undefined ? { name } : { name, openWeights };
         });
     case 'attachment': {
-      const [first, ...more] = splitAttachmentNames(raw);
+      const [first, ...more] = splitAttachmentNames(raw, attachmentNames);
       if (more.length > 0) warn(field, `une seule pièce jointe attendue : « ${first} » retenue, ${more.map((m) => `« ${m} »`).join(', ')} non repris`);
       return first;
     }
     case 'attachments':
-      return splitAttachmentNames(raw);
+      return splitAttachmentNames(raw, attachmentNames);
   }
 }
 
-/** Attachment cells hold original file names joined with `, `. */
-export function splitAttachmentNames(raw: string | undefined): string[] {
-  return oneLine(raw)
-    .split(/,\s+(?=[^,]+\.[A-Za-z0-9]{2,5}(?:,|$))/)
+/**
+ * Attachment cells hold original file names joined with `, `, and a name may
+ * itself contain `, `: the names of the dossier's files in the attachments
+ * export are matched first (longest first); what remains is split after each
+ * file extension.
+ */
+export function splitAttachmentNames(raw: string | undefined, known: readonly string[] = []): string[] {
+  const text = oneLine(raw);
+  if (!text) return [];
+  const { known: matched, unknown } = known.length > 0 ? splitOptions(text, known, { exact: true }) : { known: [], unknown: [] };
+  if (known.length > 0 && unknown.length === 0) return matched;
+  return text
+    .split(/(?<=\.[A-Za-z0-9]{2,5}),\s+/)
     .map((s) => s.trim())
     .filter(Boolean);
 }
@@ -195,7 +205,11 @@ function mapBlock<T extends Record<string, Conversion>>(
   });
 }
 
-export function mapDossier(dossier: Dossier, mapping: Mapping): MappedLaureate {
+/**
+ * @param attachmentNames original names of the dossier's files in the
+ *   attachments export (to split a cell whose names contain commas)
+ */
+export function mapDossier(dossier: Dossier, mapping: Mapping, attachmentNames: readonly string[] = []): MappedLaureate {
   const warnings: Warning[] = [];
   const errors: Warning[] = [];
   const warn = (field: string, message: string) => warnings.push({ field, message });
@@ -210,7 +224,7 @@ export function mapDossier(dossier: Dossier, mapping: Mapping): MappedLaureate {
 
   for (const [target, source] of Object.entries(mapping.fields) as Array<[Target, FieldSource]>) {
     const listed = typeof TARGETS[target] === 'object' && 'multi' in (TARGETS[target] as object) ? dossier.values?.(source) : undefined;
-    const value = convert(TARGETS[target], dossier.value(source), target, warn, listed);
+    const value = convert(TARGETS[target], dossier.value(source), target, warn, listed, attachmentNames);
     if (value === undefined || (Array.isArray(value) && value.length === 0 && target !== 'dataSecurity.certifications')) continue;
     if (target === 'description') description = value as string;
     else if (target === 'logo') attachments.logo = value as string;
@@ -293,7 +307,7 @@ export function selectionDate(dossier: Dossier, mapping: Mapping): { ok: true; d
   const processed = dossier.processedAt;
   if (processed?.reading.ok) return { ok: true, date: processed.reading.date };
   const column = labelsOf(mapping.dossier.processedAt ?? 'Traité le').map((l) => `« ${l} »`).join(' ou ');
-  if (processed) {
+  if (processed && !processed.reading.ok) {
     return {
       ok: false,
       message: `date de traitement illisible dans la colonne « ${processed.column} » : « ${processed.reading.found} » trouvé, attendu ${DATE_SHAPES} — corrigez la cellule de l’export, ou donnez la date de sélection commune dans mapping.yml (selectedOn: AAAA-MM-JJ)`,

@@ -100,11 +100,12 @@ async function ingestCall(call: string, folder: string, options: IngestOptions):
   }
   const exports = inputs.filter((i): i is Extract<Input, { kind: 'export' }> => i.kind === 'export');
   const apis = inputs.filter((i): i is Extract<Input, { kind: 'api' }> => i.kind === 'api');
-  const xlsx = exports.filter((e) => e.format === 'xlsx');
+  // A spreadsheet (XLSX or ODS) carries the block sheets: it wins over a CSV of the same dossiers.
+  const sheets = exports.filter((e) => e.format !== 'csv');
   const csv = exports.filter((e) => e.format === 'csv');
-  const main = xlsx.length > 0 ? xlsx : csv.length > 0 ? csv : [];
+  const main = sheets.length > 0 ? sheets : csv;
   if (main.length > 1) {
-    throw new IngestError(`${call} : plusieurs exports du même format (${main.map((m) => path.basename(m.file)).join(', ')}) — gardez seulement le plus récent`);
+    throw new IngestError(`${call} : plusieurs exports de dossiers (${main.map((m) => path.basename(m.file)).join(', ')}) — gardez seulement le plus récent`);
   }
   if (main.length === 0 && apis.length > 1) throw new IngestError(`${call} : plusieurs réponses de l’API — gardez-en une`);
   if (main.length === 0 && apis.length === 0) {
@@ -117,7 +118,7 @@ async function ingestCall(call: string, folder: string, options: IngestOptions):
     const e = main[0]!;
     const problems = headerProblems([e.main, ...e.joined], mapping);
     for (const block of Object.values(mapping.blocks)) {
-      if (e.format === 'xlsx' && block && !e.blocks.some((b) => b.source.includes(`› (${block.sheet})`))) {
+      if (e.format !== 'csv' && block && !e.blocks.some((b) => b.source.includes(`› (${block.sheet})`))) {
         problems.push(`onglet du bloc répétable « ${block.label} » (${block.sheet}) introuvable dans ${path.basename(e.file)}`);
       }
     }
@@ -129,7 +130,7 @@ async function ingestCall(call: string, folder: string, options: IngestOptions):
       if (sheet) blocks[key] = sheet;
     }
     if (e.format === 'csv' && Object.keys(mapping.blocks).length > 0) {
-      report.warnings.push({ dossier: 0, field: 'blocks', message: 'l’export CSV ne contient pas les blocs répétables (indicateurs, déploiements) : utilisez l’export XLSX pour les publier' });
+      report.warnings.push({ dossier: 0, field: 'blocks', message: 'l’export CSV ne contient pas les blocs répétables (indicateurs, déploiements) : utilisez l’export XLSX ou ODS pour les publier' });
     }
     dossiers = dossiersFromTables(e.main, mapping, e.joined, blocks);
   } else {
@@ -151,6 +152,7 @@ async function ingestCall(call: string, folder: string, options: IngestOptions):
   const stores = inputs.filter((i): i is Extract<Input, { kind: 'attachments' }> => i.kind === 'attachments').map((i) => i.store);
   const attachments: AttachmentStore = stores.length === 0 ? EMPTY_STORE : {
     size: stores.reduce((s, x) => s + x.size, 0),
+    names: (dossier) => stores.flatMap((s) => s.names(dossier)),
     async read(dossier, name) {
       for (const s of stores) {
         const found = await s.read(dossier, name);
@@ -237,7 +239,7 @@ interface WriteContext {
 
 async function ingestLaureate(dossier: Dossier, mapping: Mapping, attachments: AttachmentStore, ctx: WriteContext): Promise<void> {
   const { laureateDir, publicDir, manifest, taken, report, options, writer } = ctx;
-  const mapped = mapDossier(dossier, mapping);
+  const mapped = mapDossier(dossier, mapping, attachments.names(dossier.number));
   const warn = (w: Warning) => report.warnings.push({ dossier: dossier.number, ...w });
   mapped.warnings.forEach(warn);
   if (mapped.errors.length > 0) {

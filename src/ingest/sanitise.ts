@@ -101,12 +101,18 @@ export function parseDecimal(raw: string | undefined): number | undefined {
  * `, ` and an option may itself contain `, ` (« Bases de données vectorielles
  * (RAG, API) »), so options are matched first, longest first.
  */
-export function splitOptions(raw: string | undefined, options: readonly string[]): { known: string[]; unknown: string[] } {
-  const norm = (v: string) => v.normalize('NFC').replace(/[’‘]/g, "'").toLowerCase();
+export function splitOptions(
+  raw: string | undefined,
+  options: readonly string[],
+  { exact = false }: { exact?: boolean } = {},
+): { known: string[]; unknown: string[] } {
+  const norm = exact ? (v: string) => v.normalize('NFC') : (v: string) => v.normalize('NFC').replace(/[’‘]/g, "'").replace(/[\s\u00a0\u202f]/g, ' ').toLowerCase();
   const sorted = [...options].sort((a, b) => b.length - a.length);
   const known: string[] = [];
   const unknown: string[] = [];
-  let rest = oneLine(raw);
+  // Options are labels, not free text: any run of spaces (U+00A0 and U+202F included) is one space
+  // (file names, `exact`, are compared as written).
+  let rest = exact ? oneLine(raw) : oneLine(raw).replace(/[\s\u00a0\u202f]+/g, ' ');
   while (rest.length > 0) {
     const option = sorted.find((o) => norm(rest).startsWith(norm(o)) && (rest.length === o.length || /^\s*,/.test(rest.slice(o.length))));
     if (option) {

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import yauzl from 'yauzl';
+import { openZip } from './zip.ts';
 
 /** Larger attachments are refused (a logo or a capture is far smaller). */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -14,6 +14,8 @@ export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 export interface AttachmentStore {
   /** Reads the file a spreadsheet cell names (original name) for a dossier; undefined if absent. */
   read(dossier: number, originalName: string): Promise<Buffer | undefined>;
+  /** Original names of a dossier's files, in the export's order. */
+  names(dossier: number): string[];
   /** Number of attachment files known. */
   size: number;
 }
@@ -40,8 +42,11 @@ function makeStore(files: Located[]): AttachmentStore {
     byKey.set(key, [...(byKey.get(key) ?? []), f]);
   }
   const served = new Map<string, number>();
+  const byDossier = new Map<number, string[]>();
+  for (const f of files) byDossier.set(f.dossier, [...(byDossier.get(f.dossier) ?? []), f.original]);
   return {
     size: files.length,
+    names: (dossier) => byDossier.get(dossier) ?? [],
     async read(dossier, originalName) {
       const key = `${dossier}/${originalName.normalize('NFC').trim()}`;
       const candidates = byKey.get(key);
@@ -73,42 +78,16 @@ export function attachmentsFromFolder(root: string): AttachmentStore {
   return makeStore(files);
 }
 
-export async function attachmentsFromZip(bytes: Buffer): Promise<AttachmentStore> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(bytes, { lazyEntries: true, decodeStrings: true }, (err, z) => (err ? reject(err) : resolve(z!))),
-  );
-  const entries: yauzl.Entry[] = [];
-  await new Promise<void>((resolve, reject) => {
-    zip.on('entry', (entry: yauzl.Entry) => {
-      entries.push(entry);
-      zip.readEntry();
-    });
-    zip.on('end', () => resolve());
-    zip.on('error', reject);
-    zip.readEntry();
-  });
-  const readEntry = (entry: yauzl.Entry) =>
-    new Promise<Buffer>((resolve, reject) => {
-      zip.openReadStream(entry, (err, stream) => {
-        if (err || !stream) return reject(err);
-        const chunks: Buffer[] = [];
-        let total = 0;
-        stream.on('data', (c: Buffer) => {
-          total += c.length;
-          if (total > MAX_ATTACHMENT_BYTES) stream.destroy(new Error('pièce jointe trop volumineuse'));
-          else chunks.push(c);
-        });
-        stream.on('end', () => resolve(Buffer.concat(chunks)));
-        stream.on('error', reject);
-      });
-    });
+export async function attachmentsFromZip(bytes: Buffer, source = 'pièces justificatives'): Promise<AttachmentStore> {
+  const zip = await openZip(bytes, source);
   const files: Located[] = [];
-  for (const entry of entries) {
-    const m = PIECE.exec(entry.fileName);
+  for (const name of zip.names) {
+    const m = PIECE.exec(name);
+    const entry = zip.entry(name)!;
     if (!m || entry.uncompressedSize > MAX_ATTACHMENT_BYTES) continue;
-    files.push({ dossier: Number(m[1]), original: originalNameOf(m[2]!), load: () => readEntry(entry) });
+    files.push({ dossier: Number(m[1]), original: originalNameOf(m[2]!), load: () => zip.read(entry, MAX_ATTACHMENT_BYTES) });
   }
   return makeStore(files);
 }
 
-export const EMPTY_STORE: AttachmentStore = { size: 0, read: async () => undefined };
+export const EMPTY_STORE: AttachmentStore = { size: 0, names: () => [], read: async () => undefined };

@@ -5,20 +5,23 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { IngestError } from '../errors.ts';
 import { apiNodes } from '../dossiers.ts';
 import { labelsOf, type Mapping } from '../mapping.ts';
 import { findColumn, type Table } from '../table.ts';
 import { attachmentsFromFolder, attachmentsFromZip, type AttachmentStore } from './attachments.ts';
 import { readCsv } from './csv.ts';
+import { readOds } from './ods.ts';
 import { readXlsx } from './xlsx.ts';
 
 export type Input =
-  | { kind: 'export'; file: string; format: 'csv' | 'xlsx'; main: Table; joined: Table[]; blocks: Table[]; note?: string }
+  | { kind: 'export'; file: string; format: ExportFormat; main: Table; joined: Table[]; blocks: Table[]; note?: string }
   | { kind: 'api'; file: string; nodes: NonNullable<ReturnType<typeof apiNodes>> }
   | { kind: 'decisions'; file: string; table: Table }
   | { kind: 'attachments'; file: string; store: AttachmentStore }
   | { kind: 'ignored'; file: string; reason: string };
+
+/** Export formats: the spreadsheets (XLSX, ODS) carry the block sheets, the CSV does not. */
+export type ExportFormat = 'csv' | 'xlsx' | 'ods';
 
 /** Files kept in selection/<call>/ that are not inputs. */
 export const NOT_INPUTS = new Set(['mapping.yml', 'readme.md', '.gitkeep', '.gitignore']);
@@ -32,7 +35,7 @@ function zipHas(bytes: Buffer, name: string): boolean {
   return bytes.includes(Buffer.from(name, 'utf8'));
 }
 
-function classifyTables(file: string, format: 'csv' | 'xlsx', tables: Table[], mapping: Mapping, note?: string): Input {
+function classifyTables(file: string, format: ExportFormat, tables: Table[], mapping: Mapping, note?: string): Input {
   const stateLabels = labelsOf(mapping.dossier.state);
   const main = tables.find((t) => /› Dossiers$/.test(t.source) && findColumn(t, stateLabels)) ?? tables.find((t) => findColumn(t, stateLabels));
   if (main) {
@@ -59,11 +62,9 @@ export async function detectInput(file: string, mapping: Mapping): Promise<Input
   const bytes = readFileSync(file);
   if (isZip(bytes)) {
     if (zipHas(bytes, 'xl/workbook.xml')) return classifyTables(file, 'xlsx', await readXlsx(bytes, name), mapping);
-    if (zipHas(bytes, 'application/vnd.oasis.opendocument.spreadsheet')) {
-      throw new IngestError(`${name} : les exports ODS ne sont pas encore pris en charge — téléchargez l’export au format XLSX (même contenu)`);
-    }
+    if (zipHas(bytes, 'application/vnd.oasis.opendocument.spreadsheet')) return classifyTables(file, 'ods', await readOds(bytes, name), mapping);
     if (zipHas(bytes, 'pieces_justificatives/') || zipHas(bytes, 'export/dossier-')) {
-      return { kind: 'attachments', file, store: await attachmentsFromZip(bytes) };
+      return { kind: 'attachments', file, store: await attachmentsFromZip(bytes, name) };
     }
     return { kind: 'ignored', file, reason: 'archive ZIP qui n’est ni un export XLSX ni un export de pièces justificatives' };
   }

@@ -4,7 +4,7 @@ import { bodyWarnings, editorialLinkWarnings, laureateWarnings, marketMetricErro
 const laureate = (over: Partial<LaureateForWarnings['data']> = {}, imageSizes: LaureateForWarnings['imageSizes'] = []): LaureateForWarnings => ({
   file: 'f.md',
   slug: 'f',
-  data: { summary: 'Court.', demo: false, published: true, call: 'solutions-ia-2025', metrics: [], submitter: {}, sources: [], ...over },
+  data: { name: 'Fiche', summary: 'Court.', demo: false, published: true, call: 'solutions-ia-2025', metrics: [], submitter: {}, sources: [], ...over },
   imageSizes,
 });
 const MARKET = new Set(['solutions-ia-2025']);
@@ -34,6 +34,13 @@ describe('laureateWarnings and marketMetricErrors', () => {
       'summary: résumé de 230 caractères',
       'submitter.website: adresse non sécurisée http://a.fr',
       'logo.src: image de 900 Ko, 3000 px de large',
+    ]);
+  });
+  it('asks to shorten a name or a summary the cards clamp, without refusing them', () => {
+    const w = laureateWarnings(laureate({ name: 'N'.repeat(121), summary: 'x'.repeat(281) }), MARKET);
+    expect(w).toEqual([
+      expect.objectContaining({ field: 'name', severity: 'warning', message: 'nom de 121 caractères, coupé visuellement sur les cartes (publié en entier sur la fiche)' }),
+      expect.objectContaining({ field: 'summary', severity: 'warning', message: 'résumé de 281 caractères, coupé visuellement sur les cartes au-delà de 280 (publié en entier sur la fiche)' }),
     ]);
   });
   it('makes a metric without method an error for a market call, a warning otherwise', () => {
