@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import catalogue from './src/integrations/catalogue.ts';
 import { SCHEME_SCRIPT_HASH } from './src/lib/scheme-script.ts';
+import { MAX_IMAGE_PIXELS } from './src/lib/image-limits.ts';
 
 /** Public base URL of the catalogue: configuration, not code. */
 const site = process.env.PUBLIC_SITE_URL ?? 'https://catalogue-ia.numerique.gouv.fr';
@@ -15,6 +16,8 @@ export default defineConfig({
   // Lets tests build a fixture content set without touching the main build's cache.
   ...(process.env.CATALOGUE_CACHE_DIR ? { cacheDir: process.env.CATALOGUE_CACHE_DIR } : {}),
   trailingSlash: 'always',
+  // Astro's sharp service that never publishes an image it could not optimise, with the validator's pixel bound.
+  image: { service: { entrypoint: './src/lib/image-service.ts', config: { limitInputPixels: MAX_IMAGE_PIXELS } } },
   build: { format: 'directory' },
   integrations: [
     catalogue(),

@@ -12,6 +12,7 @@ import { splitOptions } from '../src/ingest/sanitise.ts';
 import { THEMATICS } from '../src/schemas/taxonomy.ts';
 import { validateContent } from '../src/lib/validation/validate-content.ts';
 import { privateValues } from './private-values.ts';
+import { pngClaiming } from './images.ts';
 import { CALL, CONSENT, CSV, XLSX, ZIP, cleanup, csvRows, editedCsv, editedXlsx, project, setDossierCell, toCsv, type Project } from './ingest-helpers.ts';
 
 afterEach(cleanup);
@@ -417,7 +418,13 @@ describe('attachments', () => {
   it('refuses a file that is not an image, whatever its name, and still publishes the laureate', async () => {
     const { p, warnings } = await withPieces({ 'logo-01-01-2025-10-00-1.png': Buffer.from('<html><script>alert(1)</script></html>') }, { 'Logo de la solution': 'logo.png' });
     expect(p.laureate('plume').data.logo).toBeUndefined();
-    expect(warnings).toContain('logo: « logo.png » refusé : le fichier n’est pas une image lisible (type lu dans son contenu, pas dans son nom)');
+    expect(warnings).toContainEqual(expect.stringMatching(/^logo: « logo\.png » refusé : le fichier n’est pas une image lisible \(trouvé : .*type lu dans son contenu, pas dans son nom.* — ouvrez le fichier/));
+  });
+
+  it('refuses a decompression bomb from its header (same bound as editors’ images) and still publishes the laureate', async () => {
+    const { p, warnings } = await withPieces({ 'logo-01-01-2025-10-00-1.png': pngClaiming(30_000, 30_000) }, { 'Logo de la solution': 'logo.png' });
+    expect(p.laureate('plume').data.logo).toBeUndefined();
+    expect(warnings).toContainEqual(expect.stringMatching(/^logo: « logo\.png » refusé : image trop grande pour être affichée sans risque : 30\s000 × 30\s000 px .*attendu : au plus 10\s000 px de côté et 40 mégapixels\) — réduisez l’image/));
   });
 
   it('resizes an oversized image and reads a JPEG named .png from its bytes', async () => {

@@ -4,37 +4,26 @@
  * published as is), large images are resized, metadata (EXIF, GPS) stripped.
  */
 import sharp from 'sharp';
+import { MAX_IMAGE_PIXELS, checkImage, imageRefusal } from '../lib/image-limits.ts';
 
 export const LOGO_MAX = 512;
 export const SCREENSHOT_MAX = 1600;
-/** Refuse decompression bombs: more pixels than a large screenshot could need. */
-const MAX_INPUT_PIXELS = 40_000_000;
-const RASTER = new Set(['png', 'jpeg', 'webp', 'gif', 'avif', 'tiff', 'heif']);
+const ACCEPTED = new Set(['png', 'jpeg', 'webp', 'gif', 'avif', 'tiff', 'heif', 'svg']);
 
 export type ImageResult =
   | { ok: true; bytes: Buffer; ext: 'png' | 'jpg'; width: number; height: number; notes: string[] }
   | { ok: false; reason: string };
 
 export async function processImage(input: Buffer, kind: 'logo' | 'screenshot'): Promise<ImageResult> {
-  let format: string | undefined;
-  let width = 0;
-  let height = 0;
-  try {
-    const meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
-    format = meta.format;
-    width = meta.width ?? 0;
-    height = meta.height ?? 0;
-  } catch {
-    return { ok: false, reason: 'le fichier n’est pas une image lisible (type lu dans son contenu, pas dans son nom)' };
-  }
-  if (!format || (format !== 'svg' && !RASTER.has(format)) || width === 0 || height === 0) {
-    return { ok: false, reason: `format « ${format ?? 'inconnu'} » refusé : images PNG, JPEG, WebP, GIF ou SVG seulement` };
-  }
+  // The same bounds as editors' images (dimensions from the header, then one bounded decode).
+  const check = await checkImage(input, ACCEPTED);
+  if (!check.ok) return { ok: false, reason: imageRefusal(check) };
+  const { format, width, height } = check;
   const notes: string[] = [];
   const max = kind === 'logo' ? LOGO_MAX : SCREENSHOT_MAX;
   try {
     // SVG: librsvg draws it; scripts and external references are never executed or fetched.
-    let pipeline = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, density: format === 'svg' ? 144 : undefined, animated: false }).rotate();
+    let pipeline = sharp(input, { limitInputPixels: MAX_IMAGE_PIXELS, density: format === 'svg' ? 144 : undefined, animated: false }).rotate();
     if (format === 'svg') notes.push('SVG converti en PNG');
     if (width > max || height > max) {
       pipeline = pipeline.resize({ width: max, height: max, fit: 'inside', withoutEnlargement: true });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateContent } from './validate-content.ts';
 import { formatProblems } from './problem.ts';
+import { pngClaiming } from '../../../tests/images.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const FIXTURE = path.join(ROOT, 'tests/fixtures/content');
@@ -129,6 +130,25 @@ describe('validateContent', () => {
     expect(problems.map((p) => `${p.field}|${p.message}`)).toEqual([
       'logo.src|image introuvable : ./images/absent.png',
       '|la description de la solution (texte sous l’en-tête) est vide',
+    ]);
+  });
+
+  it('refuses a decompression bomb and a broken image, with the file, the field, what was found, the limit and the fix', async () => {
+    const f = fixtureCopy();
+    writeFileSync(path.join(f.root, 'content/laureates/solutions-ia-2025/images/inferis-logo.png'), pngClaiming(30_000, 30_000));
+    writeFileSync(path.join(f.root, 'content/laureates/solutions-ia-2025/images/inferis-capture-1.png'), pngClaiming(400, 400, 2));
+    const { problems } = await validateContent(f.root, 'content');
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: `content/${INFERIS}`,
+        field: 'logo.src',
+        line: 70,
+        message: expect.stringMatching(/^\.\/images\/inferis-logo\.png : image trop grande pour être affichée sans risque : 30\s000 × 30\s000 px/),
+        expected: expect.stringMatching(/^au plus 10\s000 px de côté et 40 mégapixels$/),
+        received: expect.stringMatching(/^30\s000 × 30\s000 px$/),
+        hint: expect.stringContaining('réduisez l’image'),
+      }),
+      expect.objectContaining({ field: 'screenshots.0.src', message: './images/inferis-capture-1.png : image endommagée : elle ne peut pas être décodée' }),
     ]);
   });
 

@@ -15,12 +15,14 @@ import { pageSchema } from '../../schemas/page.ts';
 import { PATTERNS, isIgnoredPath, slugFromPath } from '../content-paths.ts';
 import { crossEntryProblems, type LaureateEntry, type ParsedEntry } from './cross-entry.ts';
 import type { Problem } from './problem.ts';
-import sharp from 'sharp';
 import { statSync } from 'node:fs';
+import { checkImage } from '../image-limits.ts';
 import { bodyWarnings, editorialLinkWarnings, laureateWarnings, marketMetricErrors, type LaureateForWarnings } from './warnings.ts';
 import { validateWith } from './zod-issues.ts';
 
 const IMAGE_EXTENSIONS = /\.(png|jpe?g|webp|avif|gif|tiff?)$/i;
+/** What an editor's image may be, read from its bytes (sharp's format names). */
+const EDITOR_IMAGE_FORMATS = new Set(['png', 'jpeg', 'webp', 'avif', 'gif', 'tiff']);
 
 /** Outside Astro, an image field is a path to a raster file next to the entry. */
 const imagePath = () =>
@@ -203,10 +205,6 @@ export async function validateContent(root: string, contentDir: string): Promise
     const imageSizes: LaureateForWarnings['imageSizes'] = [];
     for (const [field, src] of images) {
       const abs = path.resolve(path.dirname(path.join(laureateDir, file)), src);
-      if (existsSync(abs)) {
-        const width = await sharp(abs).metadata().then((m) => m.width, () => undefined);
-        imageSizes.push({ field, bytes: statSync(abs).size, ...(width ? { width } : {}) });
-      }
       if (!existsSync(abs)) {
         problems.push({
           file: entry.rel,
@@ -214,7 +212,14 @@ export async function validateContent(root: string, contentDir: string): Promise
           message: `image introuvable : ${src}`,
           hint: 'placez l’image à côté de la fiche (ex. dans un dossier images/) et vérifiez le chemin et la casse',
         });
+        continue;
       }
+      const check = await checkImage(abs, EDITOR_IMAGE_FORMATS);
+      if (!check.ok) {
+        problems.push(...withLines([{ file: entry.rel, field, message: `${src} : ${check.message}`, expected: check.expected, received: check.found, hint: check.hint }], entry.raw));
+        continue;
+      }
+      imageSizes.push({ field, bytes: statSync(abs).size, width: check.width });
     }
     problems.push(...activeContentProblems(entry.rel, entry.body));
     if (entry.body.trim().length === 0) {
