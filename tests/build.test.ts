@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../src/ingest/run.ts';
-import { CALL, LAUREATES, ZIP, editedXlsx, setDossierCell } from './ingest-helpers.ts';
+import { sampleSheets, writeXlsx } from './export-writers.ts';
+import { CALL, LAUREATES, ZIP } from './ingest-helpers.ts';
 import { privateValues } from './private-values.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -149,6 +150,7 @@ describe('build of invalid content', () => {
 });
 
 describe('build of ingested content', () => {
+  const LONG_NAME = `Établi ${'plateforme d’assistance à la production et à l’optimisation du code des équipes '.repeat(3)}publiques`;
   const HOSTILE = '<script>alert("x")</script>\n# Titre injecté\n---\n[lien](javascript:alert(1)) https://evil.example/ contact@evil.example';
   let html: string;
   let dist: string;
@@ -158,14 +160,27 @@ describe('build of ingested content', () => {
     cpSync(path.join(ROOT, 'tests/fixtures/content'), path.join(root, 'content'), { recursive: true });
     const selection = path.join(root, 'selection', CALL);
     cpSync(path.join(ROOT, 'selection', CALL, 'mapping.yml'), path.join(selection, 'mapping.yml'));
-    writeFileSync(path.join(selection, 'export.xlsx'), await editedXlsx((wb) => setDossierCell(wb, 22811437, 'Description de la solution', HOSTILE)));
+    // Shaped like the real export: the first dossier (by deposit) is not processed, so DS's
+    // writer leaves the date columns unformatted (Excel serials); thematics across categories;
+    // a name over 200 characters.
+    const sheets = await sampleSheets();
+    const d = sheets.find((x) => x.name === 'Dossiers')!;
+    const col = (h: string) => d.headers.indexOf(h);
+    const row = (id: number) => d.rows.find((r) => r[0] === id)!;
+    row(22811437)[col('Description de la solution')] = HOSTILE;
+    row(22811437)[col('Thématiques')] = 'Agents conversationnels, Bases de données vectorielles (RAG, API), Autre';
+    row(22940093)[col('Nom de la solution')] = LONG_NAME;
+    d.rows.unshift(...d.rows.splice(d.rows.findIndex((r) => r[col('Traité le')] === ''), 1));
+    writeFileSync(path.join(selection, 'export.xlsx'), await writeXlsx(sheets, 'first-row'));
     writeFileSync(path.join(selection, 'pieces.zip'), readFileSync(ZIP));
     // A laureate withdrawn by the editors: it must not appear anywhere, exports included.
     const withdrawn = readFileSync(path.join(root, 'content/laureates/solutions-ia-2025/fixture-courrier.md'), 'utf8')
       .replace(/^name: .*$/m, 'name: Solution retirée du catalogue')
       .replace(/^---\n/, '---\npublished: false\n');
     writeFileSync(path.join(root, 'content/laureates/solutions-ia-2025/fixture-retiree.md'), withdrawn);
-    const { exitCode } = await ingest({ root, contentDir: 'content' });
+    const { exitCode, reports } = await ingest({ root, contentDir: 'content' });
+    expect(reports[0]!.errors).toEqual([]);
+    expect(reports[0]!.created).toHaveLength(LAUREATES.length);
     expect(exitCode).toBe(0);
     dist = path.join(work, 'ingested-dist');
     const built = build(path.join(root, 'content'), dist);
@@ -185,10 +200,28 @@ describe('build of ingested content', () => {
     expect(html).not.toContain('mailto:contact@evil.example');
   });
 
-  it('publishes the ingested laureates with their images', () => {
+  it('publishes every ingested laureate with its images, every thematic it declared and its whole name', () => {
     expect(html).toMatch(/<h1 class="fr-mb-0"[^>]*>Plume<\/h1>/);
     expect(html).toMatch(/<img[^>]+alt="Logo de Plume"/);
     expect(existsSync(path.join(dist, 'solutions/sentinelle/index.html'))).toBe(true);
+    // Plume is a « solution applicative » that declared a RAG thematic: it is on that thematic's page.
+    for (const thematic of ['agents-conversationnels', 'bases-vectorielles', 'autre']) {
+      expect(readFileSync(path.join(dist, `thematiques/${thematic}/index.html`), 'utf8'), thematic).toContain('href="/solutions/plume/"');
+    }
+    const long = readdirSync(path.join(dist, 'solutions')).find((n) => n.startsWith('etabli-'))!;
+    const page = readFileSync(path.join(dist, 'solutions', long, 'index.html'), 'utf8');
+    expect(page).toContain(`>${LONG_NAME}</h1>`);
+    expect(page).toContain(`<title>${LONG_NAME}`);
+    const data = JSON.parse(readFileSync(path.join(dist, 'donnees/laureats.json'), 'utf8'));
+    expect(data.laureates.map((l: { name: string }) => l.name)).toContain(LONG_NAME);
+  });
+
+  it('shows no DS dossier number on any page', () => {
+    const pages = readdirRecursive(dist).filter((f) => f.endsWith('.html'));
+    for (const f of pages) {
+      const text = readFileSync(f, 'utf8');
+      for (const n of LAUREATES) expect(text, `${path.relative(dist, f)} : dossier ${n}`).not.toContain(String(n));
+    }
   });
 
   it('exports exactly the published laureates, and neither dossier numbers nor withdrawn entries', () => {

@@ -21,3 +21,38 @@ export function isIgnoredPath(relPath: string): boolean {
 export function slugFromPath(entry: string): string {
   return entry.replace(/\\/g, '/').split('/').pop()!.replace(/\.mdx?$/, '');
 }
+
+/** Files that may sit in a laureate's call folder beside the fiches (images, documents). */
+const ASSET_FILE = /\.(png|jpe?g|webp|avif|gif|tiff?|svg|pdf)$/i;
+/** Names an editor may have meant as a laureate: Markdown under another extension, MDX, YAML. */
+const LAUREATE_LIKE = /\.(md|mdx|markdown|mdown|mkd|ya?ml|json|txt|html?)$/i;
+
+/**
+ * A file under content/laureates/ that the site would silently skip, with
+ * why and how to fix it (`relPath` relative to content/laureates/), or
+ * undefined when it is a laureate (`<call>/<slug>.md`), an asset or a draft.
+ */
+export function strayLaureateFile(relPath: string): { message: string; hint: string } | undefined {
+  const rel = relPath.replace(/\\/g, '/');
+  if (isIgnoredPath(rel)) return undefined;
+  const parts = rel.split('/');
+  const name = parts.at(-1)!;
+  if (parts.length === 2 && name.endsWith('.md')) return undefined;
+  if (ASSET_FILE.test(name) && parts.length >= 2) return undefined;
+  const stem = name.replace(/\.[^.]+$/, '');
+  if (parts.length === 1) {
+    return { message: 'fichier hors du dossier d’un appel : il n’est pas lu', hint: `rangez la fiche dans content/laureates/<appel>/${stem}.md (ex. content/laureates/solutions-ia-2025/${stem}.md)` };
+  }
+  if (parts.length > 2) {
+    return LAUREATE_LIKE.test(name)
+      ? { message: 'fiche rangée dans un sous-dossier : elle n’est pas lue', hint: `déplacez-la dans content/laureates/${parts[0]}/ (seules les images vont dans des sous-dossiers), ou préfixez son nom par _ si c’est un brouillon` }
+      : undefined;
+  }
+  if (/\.mdx$/i.test(name)) {
+    return { message: 'fiche au format MDX : elle n’est pas lue (une fiche MDX pourrait exécuter du code à la construction)', hint: `renommez-la en ${stem}.md et retirez-en tout import ou composant : les fiches de lauréat sont en Markdown simple` };
+  }
+  if (/\.md$/i.test(name) || LAUREATE_LIKE.test(name)) {
+    return { message: `extension « ${name.slice(stem.length)} » : le fichier n’est pas lu (les fiches de lauréat sont des fichiers .md, en minuscules)`, hint: `renommez-le en ${stem}.md, ou préfixez son nom par _ si c’est un brouillon` };
+  }
+  return { message: 'fichier inattendu dans le dossier des fiches : il n’est pas lu', hint: 'les fiches sont des fichiers .md ; les images (PNG, JPEG, WebP, AVIF, GIF, TIFF, SVG) et les PDF peuvent être rangés à côté ; déplacez ou supprimez ce fichier' };
+}

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -149,6 +149,26 @@ describe('validateContent', () => {
         hint: expect.stringContaining('réduisez l’image'),
       }),
       expect.objectContaining({ field: 'screenshots.0.src', message: './images/inferis-capture-1.png : image endommagée : elle ne peut pas être décodée' }),
+    ]);
+  });
+
+  it('reports every laureate file the site would skip: MDX, other extensions, outside a call folder, in a subfolder', async () => {
+    const f = fixtureCopy();
+    const text = f.read(INFERIS);
+    for (const rel of ['laureates/solutions-ia-2025/copie.mdx', 'laureates/solutions-ia-2025/copie.markdown', 'laureates/solutions-ia-2025/copie.MD', 'laureates/solutions-ia-2025/copie.yml', 'laureates/perdue.md']) f.write(rel, text);
+    mkdirSync(path.join(f.root, 'content/laureates/solutions-ia-2025/brouillons'));
+    f.write('laureates/solutions-ia-2025/brouillons/idee.md', text);
+    // Not reported: drafts, images beside the fiches, review copies written by the ingestion.
+    f.write('laureates/solutions-ia-2025/_brouillon.mdx', text);
+    f.write('laureates/solutions-ia-2025/_inferis.ingestion.md', text);
+    const { problems } = await validateContent(f.root, 'content');
+    expect(problems.filter((p) => p.field === '(fichier)').map((p) => `${p.file}|${p.message}|${p.hint}`)).toEqual([
+      'content/laureates/perdue.md|fichier hors du dossier d’un appel : il n’est pas lu|rangez la fiche dans content/laureates/<appel>/perdue.md (ex. content/laureates/solutions-ia-2025/perdue.md)',
+      'content/laureates/solutions-ia-2025/brouillons/idee.md|fiche rangée dans un sous-dossier : elle n’est pas lue|déplacez-la dans content/laureates/solutions-ia-2025/ (seules les images vont dans des sous-dossiers), ou préfixez son nom par _ si c’est un brouillon',
+      'content/laureates/solutions-ia-2025/copie.MD|extension « .MD » : le fichier n’est pas lu (les fiches de lauréat sont des fichiers .md, en minuscules)|renommez-le en copie.md, ou préfixez son nom par _ si c’est un brouillon',
+      'content/laureates/solutions-ia-2025/copie.markdown|extension « .markdown » : le fichier n’est pas lu (les fiches de lauréat sont des fichiers .md, en minuscules)|renommez-le en copie.md, ou préfixez son nom par _ si c’est un brouillon',
+      'content/laureates/solutions-ia-2025/copie.mdx|fiche au format MDX : elle n’est pas lue (une fiche MDX pourrait exécuter du code à la construction)|renommez-la en copie.md et retirez-en tout import ou composant : les fiches de lauréat sont en Markdown simple',
+      'content/laureates/solutions-ia-2025/copie.yml|extension « .yml » : le fichier n’est pas lu (les fiches de lauréat sont des fichiers .md, en minuscules)|renommez-le en copie.md, ou préfixez son nom par _ si c’est un brouillon',
     ]);
   });
 

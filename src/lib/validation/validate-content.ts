@@ -12,7 +12,7 @@ import { isNode, parseDocument } from 'yaml';
 import { callSchema, type Call } from '../../schemas/call.ts';
 import { laureateSchema, type LaureateData } from '../../schemas/laureate.ts';
 import { pageSchema } from '../../schemas/page.ts';
-import { PATTERNS, isIgnoredPath, slugFromPath } from '../content-paths.ts';
+import { PATTERNS, isIgnoredPath, slugFromPath, strayLaureateFile } from '../content-paths.ts';
 import { crossEntryProblems, type LaureateEntry, type ParsedEntry } from './cross-entry.ts';
 import type { Problem } from './problem.ts';
 import { statSync } from 'node:fs';
@@ -186,6 +186,10 @@ export async function validateContent(root: string, contentDir: string): Promise
   }
 
   const laureateDir = path.join(base, 'laureates');
+  for (const file of await listFiles(laureateDir, ['**/*'])) {
+    const stray = statSync(path.join(laureateDir, file)).isFile() ? strayLaureateFile(file) : undefined;
+    if (stray) problems.push({ file: path.relative(root, path.join(laureateDir, file)).replace(/\\/g, '/'), field: '(fichier)', ...stray });
+  }
   for (const file of await listFiles(laureateDir, PATTERNS.laureates)) {
     const entry = await readEntry(root, laureateDir, file);
     if ('message' in entry) { problems.push(entry); continue; }

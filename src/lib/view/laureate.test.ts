@@ -112,6 +112,11 @@ describe('laureateSections', () => {
     expect(sections.find((s) => s.id === 'provenance')?.rows[0]).toEqual({ term: 'Appel', value: 'AMI IA saison 2', href: '/appels/ami-ia-2019/' });
   });
 
+  it('never shows the DS dossier number (internal, kept in the front matter for re-ingestion)', () => {
+    const l = entry('plume', { dossierNumber: 22811437 });
+    expect(JSON.stringify([laureateSections(l, call2025), laureateCard(l, call2025)])).not.toContain('22811437');
+  });
+
   it('lists references with kind, year and users', () => {
     const refs = laureateSections(entry('x', { references: [{ organisation: 'Ville A', kind: 'collectivite-territoriale', since: 2023, users: 1200 }] }), call2025).find((s) => s.id === 'references');
     expect(refs?.rows).toEqual([{ term: 'Ville A', value: 'Collectivité territoriale · depuis 2023 · 1\u202f200 utilisateurs' }]);

@@ -328,7 +328,6 @@ export function laureateSections(l: LaureateLike, call: CallLike): Section[] {
       ...row('Appel', `${call.data.title}`, callHref(call.id)),
       ...row('Nature de l’appel', CALL_KINDS.label(call.data.kind)),
       ...row('Date de sélection', formatDate(d.selectedOn)),
-      ...row('Dossier Démarches Simplifiées', d.dossierNumber === undefined ? undefined : `n° ${d.dossierNumber}`),
       ...row('Dernière mise à jour', d.updatedOn ? formatDate(d.updatedOn) : undefined),
     ],
   });
