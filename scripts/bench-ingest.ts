@@ -10,7 +10,6 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import ExcelJS from 'exceljs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SAMPLE = path.join(ROOT, 'tests/fixtures/selection/dossiers_ami-solutions-ia-2025_2025-06-12_16-30.xlsx');
@@ -27,6 +26,8 @@ if (process.env.BENCH_INGEST_ROOT) {
   process.exit(0);
 }
 
+// The generator's library is loaded by the parent only: the measured child loads what the ingestion loads.
+const { default: ExcelJS } = await import('exceljs');
 const { values } = parseArgs({ options: { dossiers: { type: 'string', default: '10000' } } });
 const count = Number(values.dossiers);
 

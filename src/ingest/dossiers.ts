@@ -6,7 +6,7 @@ import { normaliseLabel } from '../schemas/enum.ts';
 import { readDate, type DateReading } from './dates.ts';
 import { IngestError } from './errors.ts';
 import { idOf, labelsOf, type FieldSource, type Mapping } from './mapping.ts';
-import { columnsOf, findColumn, headerKey, recordsOf, type Table } from './table.ts';
+import { columnsOf, findColumn, firstOf, headerKey, recordsOf, type Table, type TableRecord } from './table.ts';
 
 export type BlockKey = 'metrics' | 'references';
 
@@ -43,17 +43,17 @@ function parseNumber(text: string | undefined, where: string): number {
 }
 
 /** The first non-empty value among the source's labels (else the first present, empty), with its label. */
-function recordEntry(record: Map<string, string[]>, source: FieldSource): { label: string; value: string } | undefined {
+function recordEntry(record: TableRecord, source: FieldSource): { label: string; value: string } | undefined {
   let present: { label: string; value: string } | undefined;
   for (const label of labelsOf(source)) {
-    const value = record.get(headerKey(label))?.[0];
+    const value = record(headerKey(label));
     if (value !== undefined && value.trim() !== '') return { label, value };
     if (value !== undefined) present ??= { label, value };
   }
   return present;
 }
 
-const recordValue = (record: Map<string, string[]>, source: FieldSource) => recordEntry(record, source)?.value;
+const recordValue = (record: TableRecord, source: FieldSource) => recordEntry(record, source)?.value;
 
 /** Every mapped source of the main table, for the header checks. */
 function mappedSources(mapping: Mapping): Array<[string, FieldSource]> {
@@ -92,7 +92,7 @@ export function headerProblems(tables: readonly Table[], mapping: Mapping): stri
   return problems;
 }
 
-function processedAtOf(record: Map<string, string[]>, mapping: Mapping): Dossier['processedAt'] {
+function processedAtOf(record: TableRecord, mapping: Mapping): Dossier['processedAt'] {
   if (!mapping.dossier.processedAt) return undefined;
   const entry = recordEntry(record, mapping.dossier.processedAt);
   return entry ? dateOf(entry.label, entry.value) : undefined;
@@ -106,23 +106,21 @@ export function dossiersFromTables(
   blocks: Partial<Record<BlockKey, Table>> = {},
 ): Dossier[] {
   const numberLabels = labelsOf(mapping.dossier.number);
-  const joinedByNumber = new Map<number, Map<string, string[]>>();
+  const joinedByNumber = new Map<number, TableRecord[]>();
   for (const table of joined) {
     const col = findColumn(table, ['Dossier ID', ...numberLabels]);
     if (!col) continue;
     recordsOf(table).forEach((record, i) => {
       const n = Number(table.rows[i]![col.index]);
-      const target = joinedByNumber.get(n) ?? new Map();
-      for (const [k, v] of record) if (!target.has(k)) target.set(k, v);
-      joinedByNumber.set(n, target);
+      joinedByNumber.set(n, [...(joinedByNumber.get(n) ?? []), record]);
     });
   }
-  const blockRows = new Map<BlockKey, Map<number, Array<Map<string, string[]>>>>();
+  const blockRows = new Map<BlockKey, Map<number, TableRecord[]>>();
   for (const [key, table] of Object.entries(blocks) as Array<[BlockKey, Table]>) {
     const col = findColumn(table, ['Dossier ID', ...numberLabels]);
     if (!col) throw new IngestError(`${table.source} : colonne « Dossier ID » introuvable`);
     const lineCol = columnsOf(table, 'Ligne')[0];
-    const byNumber = new Map<number, Array<{ line: number; record: Map<string, string[]> }>>();
+    const byNumber = new Map<number, Array<{ line: number; record: TableRecord }>>();
     recordsOf(table).forEach((record, i) => {
       const n = Number(table.rows[i]![col.index]);
       const line = lineCol === undefined ? i : Number(table.rows[i]![lineCol]);
@@ -135,7 +133,7 @@ export function dossiersFromTables(
   return recordsOf(main).map((own, i) => {
     const number = parseNumber(main.rows[i]![numberCol.index], `${main.source}, ligne ${i + 2}`);
     const extra = joinedByNumber.get(number);
-    const record = extra ? new Map([...extra, ...own]) : own;
+    const record = extra ? firstOf([own, ...extra]) : own;
     const dossier: Dossier = {
       number,
       state: normaliseLabel(recordValue(record, mapping.dossier.state) ?? ''),

@@ -96,6 +96,22 @@ export function parseDecimal(raw: string | undefined): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+const normExact = (v: string) => v.normalize('NFC');
+const normOption = (v: string) => v.normalize('NFC').replace(/[’‘]/g, "'").replace(/[\s\u00a0\u202f]/g, ' ').toLowerCase();
+const sortedCache = new WeakMap<readonly string[], Map<(v: string) => string, Array<{ text: string; key: string }>>>();
+
+/** Options longest first, with their comparison keys (computed once per list). */
+function sortedOptions(options: readonly string[], norm: (v: string) => string): Array<{ text: string; key: string }> {
+  const byNorm = sortedCache.get(options) ?? new Map();
+  sortedCache.set(options, byNorm);
+  let sorted = byNorm.get(norm);
+  if (!sorted) {
+    sorted = [...options].sort((a, b) => b.length - a.length).map((text) => ({ text, key: norm(text) }));
+    byNorm.set(norm, sorted);
+  }
+  return sorted;
+}
+
 /**
  * Splits a multiple choice against the known options: DS joins values with
  * `, ` and an option may itself contain `, ` (« Bases de données vectorielles
@@ -106,15 +122,16 @@ export function splitOptions(
   options: readonly string[],
   { exact = false }: { exact?: boolean } = {},
 ): { known: string[]; unknown: string[] } {
-  const norm = exact ? (v: string) => v.normalize('NFC') : (v: string) => v.normalize('NFC').replace(/[’‘]/g, "'").replace(/[\s\u00a0\u202f]/g, ' ').toLowerCase();
-  const sorted = [...options].sort((a, b) => b.length - a.length);
+  const norm = exact ? normExact : normOption;
+  const sorted = sortedOptions(options, norm);
   const known: string[] = [];
   const unknown: string[] = [];
   // Options are labels, not free text: any run of spaces (U+00A0 and U+202F included) is one space
   // (file names, `exact`, are compared as written).
   let rest = exact ? oneLine(raw) : oneLine(raw).replace(/[\s\u00a0\u202f]+/g, ' ');
   while (rest.length > 0) {
-    const option = sorted.find((o) => norm(rest).startsWith(norm(o)) && (rest.length === o.length || /^\s*,/.test(rest.slice(o.length))));
+    const head = norm(rest);
+    const option = sorted.find((o) => head.startsWith(o.key) && (rest.length === o.text.length || /^\s*,/.test(rest.slice(o.text.length))))?.text;
     if (option) {
       known.push(option);
       rest = rest.slice(option.length).replace(/^\s*,\s*/, '');

@@ -11,8 +11,16 @@ export interface Table {
   rows: string[][];
 }
 
+const keys = new Map<string, string>();
+
+/** The comparison key of a header or a mapped label (memoised: looked up for every cell read). */
 export function headerKey(label: string): string {
-  return normaliseLabel(label).toLowerCase();
+  let key = keys.get(label);
+  if (key === undefined) {
+    key = normaliseLabel(label).toLowerCase();
+    if (keys.size < 100_000) keys.set(label, key);
+  }
+  return key;
 }
 
 /** Indexes of the columns whose header matches `label`. */
@@ -34,12 +42,29 @@ export function findColumn(table: Table, labels: readonly string[]): { label: st
   return undefined;
 }
 
-/** Rows as records keyed by normalised header; duplicate headers keep every value. */
-export function recordsOf(table: Table): Array<Map<string, string[]>> {
-  const keys = table.headers.map(headerKey);
-  return table.rows.map((row) => {
-    const record = new Map<string, string[]>();
-    keys.forEach((k, i) => record.set(k, [...(record.get(k) ?? []), row[i] ?? '']));
-    return record;
+/** A row read by header key: the value of the first column with that header, undefined when no column has it. */
+export type TableRecord = (key: string) => string | undefined;
+
+/** Rows as records keyed by normalised header; one index per table, not one map per row. */
+export function recordsOf(table: Table): TableRecord[] {
+  const index = new Map<string, number>();
+  table.headers.forEach((h, i) => {
+    const key = headerKey(h);
+    if (!index.has(key)) index.set(key, i);
   });
+  return table.rows.map((row) => (key) => {
+    const i = index.get(key);
+    return i === undefined ? undefined : (row[i] ?? '');
+  });
+}
+
+/** The first record that has the key answers (a dossier's own row, then its joined rows). */
+export function firstOf(records: readonly TableRecord[]): TableRecord {
+  return (key) => {
+    for (const record of records) {
+      const v = record(key);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  };
 }
