@@ -10,6 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type ExcelJS from 'exceljs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SAMPLE = path.join(ROOT, 'tests/fixtures/selection/dossiers_ami-solutions-ia-2025_2025-06-12_16-30.xlsx');
@@ -27,7 +28,7 @@ if (process.env.BENCH_INGEST_ROOT) {
 }
 
 // The generator's library is loaded by the parent only: the measured child loads what the ingestion loads.
-const { default: ExcelJS } = await import('exceljs');
+const { default: Excel } = await import('exceljs');
 const { values } = parseArgs({ options: { dossiers: { type: 'string', default: '10000' } } });
 const count = Number(values.dossiers);
 
@@ -40,12 +41,12 @@ try {
 
   // Generate: the sample's dossiers repeated with new numbers (and names), block rows following them.
   const t0 = performance.now();
-  const sample = new ExcelJS.Workbook();
+  const sample = new Excel.Workbook();
   await sample.xlsx.readFile(SAMPLE);
   const dossierIds = sample.getWorksheet('Dossiers')!.getColumn(1).values.slice(2).map(String);
   const copies = Math.ceil(count / dossierIds.length);
   const newId = (id: string, k: number) => String(30_000_000 + k * 100 + dossierIds.indexOf(id));
-  const out = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path.join(selection, 'export.xlsx') });
+  const out = new Excel.stream.xlsx.WorkbookWriter({ filename: path.join(selection, 'export.xlsx') });
   for (const sheet of sample.worksheets) {
     const target = out.addWorksheet(sheet.name);
     const rows: ExcelJS.CellValue[][] = [];
