@@ -14,7 +14,7 @@ import { parseFrontmatter } from 'astro/markdown';
 import { CONTENT_DIR } from '../src/lib/content-paths.ts';
 import { scaffoldLaureate } from '../src/lib/scaffold.ts';
 import { slugify } from '../src/lib/slug.ts';
-import { CATEGORIES, thematicsOfCategory, type CallKind, type CategorySlug } from '../src/schemas/taxonomy.ts';
+import { CATEGORIES, THEMATICS, thematicsOfCategory, type CallKind, type CategorySlug } from '../src/schemas/taxonomy.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const content = path.resolve(root, CONTENT_DIR);
@@ -79,7 +79,7 @@ async function chooseMany(question: string, options: Array<{ value: string; labe
   if (given !== undefined) {
     const values = given.split(',').map((v) => v.trim()).filter(Boolean);
     const unknown = values.filter((v) => !options.some((o) => o.value === v));
-    if (unknown.length > 0) fail(`thématique(s) inconnue(s) ou hors de la catégorie : ${unknown.join(', ')} — valeurs possibles : ${options.map((o) => o.value).join(', ')}`);
+    if (unknown.length > 0) fail(`thématique(s) inconnue(s) : ${unknown.join(', ')} — valeurs possibles : ${options.map((o) => o.value).join(', ')}`);
     return values;
   }
   if (!rl) return [];
@@ -109,7 +109,10 @@ let category: CategorySlug | undefined;
 let thematics: string[] = [];
 if (callKind === 'solutions-marche' || args.categorie) {
   category = (await choose('Catégorie :', CATEGORIES.map((c) => ({ value: c.slug, label: c.label })), args.categorie)) as CategorySlug;
-  thematics = await chooseMany('Thématiques :', thematicsOfCategory(category).map((t) => ({ value: t.slug, label: t.label })), args.thematiques);
+  // Every thematic may be declared, whatever the category: the category's own come first.
+  const own = thematicsOfCategory(category);
+  const offered = [...own, ...THEMATICS.filter((t) => !own.includes(t))];
+  thematics = await chooseMany('Thématiques :', offered.map((t) => ({ value: t.slug, label: t.label })), args.thematiques);
 }
 rl?.close();
 

@@ -68,10 +68,10 @@ describe('npm run new and npm run validate', () => {
     expect(result.stderr).toContain('Une fiche porte déjà l’identifiant « ecoute-citoyenne » : content/laureates/solutions-ia-2025/ecoute-citoyenne.md');
   });
 
-  it('refuses a thematic outside the category, listing the possible ones', () => {
-    const result = run('new.ts', ['--appel', 'solutions-ia-2025', '--nom', 'Autre chose', '--structure', 'X', '--categorie', 'solutions-applicatives', '--thematiques', 'bases-vectorielles'], content);
+  it('refuses an unknown thematic, listing every possible one (the category’s first)', () => {
+    const result = run('new.ts', ['--appel', 'solutions-ia-2025', '--nom', 'Autre chose', '--structure', 'X', '--categorie', 'solutions-applicatives', '--thematiques', 'vision'], content);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^thématique\(s\) inconnue\(s\) ou hors de la catégorie : bases-vectorielles — valeurs possibles : agents-conversationnels, /);
+    expect(result.stderr).toMatch(/^thématique\(s\) inconnue\(s\) : vision — valeurs possibles : agents-conversationnels, .*, bases-vectorielles, /);
   });
 
   it('validate fails on the unfinished file, naming its lines and fields', () => {

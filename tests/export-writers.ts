@@ -149,6 +149,8 @@ function odsCell(c: Cell, dates: 'typed' | 'serial'): string {
   return `<table:table-cell office:value-type="string">${odsText(c)}</table:table-cell>`;
 }
 
+const ODS_NS = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"';
+
 /** ODS (content.xml in a ZIP whose first entry is the uncompressed mimetype). */
 export async function writeOds(sheets: readonly Sheet[], dates: 'typed' | 'serial' = 'typed'): Promise<Buffer> {
   const tables = sheets
@@ -159,7 +161,12 @@ export async function writeOds(sheets: readonly Sheet[], dates: 'typed' | 'seria
       return `<table:table table:name="${xml(s.name)}"><table:table-column table:number-columns-repeated="1024"/>${rows}<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row></table:table>`;
     })
     .join('');
-  const content = `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"><office:body><office:spreadsheet>${tables}</office:spreadsheet></office:body></office:document-content>`;
+  return odsPackage(tables);
+}
+
+/** An ODS file around the given `<table:table>` elements. */
+export function odsPackage(tables: string): Promise<Buffer> {
+  const content = `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${ODS_NS} office:version="1.3"><office:body><office:spreadsheet>${tables}</office:spreadsheet></office:body></office:document-content>`;
   const manifest = `<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>`;
   return zipOf([
     ['mimetype', Buffer.from('application/vnd.oasis.opendocument.spreadsheet'), false],

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateContent } from '../src/lib/validation/validate-content.ts';
 import { readOds } from '../src/ingest/read/ods.ts';
 import { readXlsx } from '../src/ingest/read/xlsx.ts';
-import { NUMBER_COLUMNS, cloneSheets, sampleCsvSheet, sampleSheets, rewriteZip, writeCsv, writeOds, writeXlsx, type Cell, type DateText, type Sheet } from './export-writers.ts';
+import { NUMBER_COLUMNS, cloneSheets, odsPackage, sampleCsvSheet, sampleSheets, rewriteZip, writeCsv, writeOds, writeXlsx, type Cell, type DateText, type Sheet } from './export-writers.ts';
 import { ZIP, cleanup, project, type Project } from './ingest-helpers.ts';
 
 afterAll(cleanup);
@@ -105,6 +105,10 @@ describe('ODS exports', () => {
     const row = read.rows.find((r) => r[0] === '22811437')!;
     expect(row[read.headers.indexOf('Nom de la solution')]).toBe('Plume   v2');
     expect(row[read.headers.indexOf('Description de la solution')]).toBe('Ligne un\nLigne deux');
+
+    const cell = '<table:table-cell office:value-type="string"><office:annotation><dc:creator>Instructeur</dc:creator><text:p>avis <text:s/>privé</text:p></office:annotation><text:p>Un<text:tab/>deux<text:line-break/>trois <text:s text:c="2"/>quatre</text:p><text:p>cinq</text:p></table:table-cell>';
+    const [table] = await readOds(await odsPackage(`<table:table table:name="Dossiers"><table:table-row><table:table-cell office:value-type="string"><text:p>Nom</text:p></table:table-cell></table:table-row><table:table-row>${cell}</table:table-row></table:table>`), 'e');
+    expect(table!.rows).toEqual([['Un\tdeux\ntrois   quatre\ncinq']]);
   });
 
   it('publishes the same laureates from an ODS export as from the XLSX', async () => {

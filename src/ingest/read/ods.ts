@@ -39,9 +39,10 @@ export async function readOds(bytes: Buffer, source: string): Promise<Table[]> {
   let skip = 0; // inside office:annotation (a comment, not the cell's value)
 
   const found = await zip.parseXml('content.xml', {
-    open(name, a, selfClosing) {
+    open(name, a) {
+      // saxes reports a close for every open, self-closing elements included.
       if (skip > 0) {
-        if (!selfClosing) skip++;
+        skip++;
         return;
       }
       if (name === 'table') {
@@ -64,9 +65,8 @@ export async function readOds(bytes: Buffer, source: string): Promise<Table[]> {
           paragraphs: [],
         };
       } else if (cell) {
-        if (name === 'annotation') {
-          if (!selfClosing) skip = 1;
-        } else if (name === 'p' || name === 'h') cell.current = [];
+        if (name === 'annotation') skip = 1;
+        else if (name === 'p' || name === 'h') cell.current = [];
         else if (name === 's') cell.current?.push(' '.repeat(Number(attr(a, 'c') ?? 1) || 1));
         else if (name === 'tab') cell.current?.push('\t');
         else if (name === 'line-break') cell.current?.push('\n');
