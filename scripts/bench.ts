@@ -15,7 +15,6 @@
  * Writes bench/results/<date>.json and .md; the markdown becomes BENCHMARKS.md.
  * A benchmark, not a test: figures and ratios, no pass/fail.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
@@ -24,6 +23,7 @@ import { gzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { launch } from '../tests/e2e/browser.ts';
+import { measure } from './measure.ts';
 import { resolveFile, serve } from '../tests/e2e/serve.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -41,34 +41,6 @@ const { values } = parseArgs({
 });
 const sizes = values.sizes.split(',').map(Number);
 const withLighthouse = values.lighthouse;
-
-// ---------------------------------------------------------------------------
-// Measuring a command: wall time (ms) and peak RSS of its largest process (GNU time)
-// ---------------------------------------------------------------------------
-
-interface Run {
-  seconds: number;
-  peakRssMb: number;
-}
-
-function measure(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, log?: string): Run {
-  const timeFile = path.join(tmpdir(), `bench-time-${process.pid}-${Date.now()}`);
-  const start = performance.now();
-  const result = spawnSync('/usr/bin/time', ['-f', '%M', '-o', timeFile, command, ...args], {
-    cwd,
-    env: { ...process.env, NO_COLOR: '1', ...env },
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  const seconds = (performance.now() - start) / 1000;
-  if (result.status !== 0) {
-    throw new Error(`${path.basename(command)} ${args.join(' ')} a échoué (${result.status}) :\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
-  }
-  if (log) writeFileSync(log, `${result.stdout}\n${result.stderr}`);
-  const peakKb = Number(readFileSync(timeFile, 'utf8').trim().split('\n').at(-1));
-  rmSync(timeFile, { force: true });
-  return { seconds: round(seconds, 2), peakRssMb: round(peakKb / 1024, 0) };
-}
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 
@@ -263,26 +235,26 @@ async function benchSize(n: number) {
     const env = { CATALOGUE_CACHE_DIR: path.join(work, 'cache'), CATALOGUE_OUT_DIR: path.join(project, 'dist') };
 
     console.log('catalogue : construction complète…');
-    const full = measure(process.execPath, [path.join(project, 'scripts/build.ts')], project, env, path.join(work, 'build-full.log'));
+    const full = await measure(process.execPath, [path.join(project, 'scripts/build.ts')], project, env, path.join(work, 'build-full.log'));
     const dist = path.join(project, 'dist');
     const sizes = { distMb: round(dirSize(dist) / 1e6, 1), pagefindMb: round(dirSize(path.join(dist, 'pagefind')) / 1e6, 1), pages: n };
 
     console.log('catalogue : une fiche modifiée, nouvelle construction…');
     const changed = path.join(project, 'content/laureates', CALL, `${slug(1)}.md`);
     writeFileSync(changed, readFileSync(changed, 'utf8').replace(/^summary: .*$/m, 'summary: Résumé modifié pour mesurer une reconstruction.'));
-    const rebuild = measure(process.execPath, [path.join(project, 'scripts/build.ts')], project, env, path.join(work, 'build-rebuild.log'));
+    const rebuild = await measure(process.execPath, [path.join(project, 'scripts/build.ts')], project, env, path.join(work, 'build-rebuild.log'));
 
     console.log('Astro nu : construction…');
     const baselineContent = path.join(work, 'baseline-content');
     writeBaselinePages(baselineContent, project, n);
     const baselineDist = path.join(work, 'baseline-dist');
     const astro = path.join(ROOT, 'node_modules/.bin/astro');
-    const bare = measure(astro, ['build', '--root', path.join(ROOT, 'bench/baseline')], ROOT, {
+    const bare = await measure(astro, ['build', '--root', path.join(ROOT, 'bench/baseline')], ROOT, {
       BENCH_CONTENT_DIR: baselineContent,
       BENCH_OUT_DIR: baselineDist,
       BENCH_CACHE_DIR: path.join(work, 'baseline-cache'),
     });
-    const pagefind = measure(process.execPath, [path.join(ROOT, 'bench/pagefind-index.ts'), baselineDist], ROOT, {});
+    const pagefind = await measure(process.execPath, [path.join(ROOT, 'bench/pagefind-index.ts'), baselineDist], ROOT, {});
     const bareWithPagefind = { seconds: round(bare.seconds + pagefind.seconds, 2), peakRssMb: Math.max(bare.peakRssMb, pagefind.peakRssMb) };
 
     console.log('pages dans Chromium…');

