@@ -170,6 +170,8 @@ async function ingestCall(call: string, folder: string, options: IngestOptions):
   const taken = existingSlugs(path.join(contentDir, 'laureates'), manifest);
   const seen = new Set<number>();
   const writer = createWriter();
+  // The fiches present before this run, read once (an existence check per laureate waits on the disk behind the writes).
+  const present = new Set(existsSync(laureateDir) ? readdirSync(laureateDir) : []);
 
   let done = 0;
   for (const dossier of dossiers) {
@@ -187,7 +189,7 @@ async function ingestCall(call: string, folder: string, options: IngestOptions):
       continue;
     }
     report.laureates++;
-    await ingestLaureate(dossier, mapping, attachments, { laureateDir, publicDir, manifest, taken, report, options, writer });
+    await ingestLaureate(dossier, mapping, attachments, { laureateDir, publicDir, manifest, taken, report, options, writer, present });
   }
   await writer.flush();
   for (const [number, entry] of Object.entries(manifest.dossiers)) {
@@ -235,10 +237,12 @@ interface WriteContext {
   report: CallReport;
   options: IngestOptions;
   writer: ReturnType<typeof createWriter>;
+  /** File names in the call's laureate folder before this run. */
+  present: ReadonlySet<string>;
 }
 
 async function ingestLaureate(dossier: Dossier, mapping: Mapping, attachments: AttachmentStore, ctx: WriteContext): Promise<void> {
-  const { laureateDir, publicDir, manifest, taken, report, options, writer } = ctx;
+  const { laureateDir, publicDir, manifest, taken, report, options, writer, present } = ctx;
   const mapped = mapDossier(dossier, mapping, attachments.names(dossier.number));
   const warn = (w: Warning) => report.warnings.push({ dossier: dossier.number, ...w });
   mapped.warnings.forEach(warn);
@@ -321,7 +325,7 @@ async function ingestLaureate(dossier: Dossier, mapping: Mapping, attachments: A
   const file = path.join(laureateDir, `${slug}.md`);
   const relFile = rel(options.root, file);
   const hash = sha256(markdown);
-  if (!existsSync(file)) {
+  if (!present.has(`${slug}.md`)) {
     if (entry) {
       report.conflicts.push({ dossier: dossier.number, file: relFile, review: '', reason: 'fiche supprimée par un éditeur : non recréée' });
       return;
