@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseFrontmatter } from 'astro/markdown';
-import { stringify } from 'yaml';
+import { frontMatterYaml } from './front-matter.ts';
 
 export const MANIFEST_NAME = '.ingestion.json';
 
@@ -85,8 +85,7 @@ export function writeManifest(dir: string, manifest: Manifest): void {
 const HEADER = '# Fiche créée par l’ingestion des résultats de la sélection (npm run ingest).\n# Vous pouvez la modifier : une ingestion suivante ne l’écrasera pas.\n';
 
 export function laureateMarkdown(data: Record<string, unknown>, body: string): string {
-  // No anchor search: an ingested front matter never repeats an object (halves the serialisation time).
-  const yaml = stringify(data, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', aliasDuplicateObjects: false });
+  const yaml = frontMatterYaml(data);
   return `---\n${HEADER}${yaml}---\n\n${body}\n`;
 }
 
