@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { launch } from '../tests/e2e/browser.ts';
+import { CHROMIUM_ARGS, chromiumExecutable, launch } from '../tests/e2e/browser.ts';
 import { measure } from './measure.ts';
 import { resolveFile, serve } from '../tests/e2e/serve.ts';
 
@@ -195,8 +195,8 @@ async function lighthouseScores(dist: string, laureate: string): Promise<Record<
   const chromeLauncher = await import('chrome-launcher');
   const { server, url } = await serve(dist, { gzip: true });
   const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    chromePath: (await chromiumExecutable()).path,
+    chromeFlags: CHROMIUM_ARGS,
   });
   const out: Record<string, Record<string, number> & { failing: string[] }> = {};
   try {

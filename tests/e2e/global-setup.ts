@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { chromiumExecutable } from './browser.ts';
 import { serve } from './serve.ts';
 
 declare module 'vitest' {
@@ -26,6 +27,8 @@ export default async function setup(project: TestProject) {
     env: { ...process.env, CATALOGUE_OUT_DIR: distDir, CATALOGUE_CACHE_DIR: path.join(work, 'cache'), NO_COLOR: '1' },
   });
   if (result.status !== 0) throw new Error(`La construction du site a échoué :\n${result.stdout}\n${result.stderr}`);
+  const chromium = await chromiumExecutable();
+  console.log(`Contrôles dans Chromium : ${chromium.path} (${chromium.source})`);
   const { server, url } = await serve(distDir);
   project.provide('baseUrl', url);
   project.provide('distDir', distDir);
