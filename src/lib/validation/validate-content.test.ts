@@ -172,6 +172,30 @@ describe('validateContent', () => {
     ]);
   });
 
+  it('checks the editorial pages’ text: links to an unpublished or a demonstration fiche, vague link texts, with file lines', async () => {
+    const f = fixtureCopy();
+    f.write('laureates/solutions-ia-2025/fixture-courrier.md', f.read('laureates/solutions-ia-2025/fixture-courrier.md').replace(/^---\n/, '---\npublished: false\n'));
+    const page = f.read('pages/a-propos.mdx');
+    const bodyStart = page.indexOf('\n---\n', 4) + 5;
+    const bodyStartLine = page.slice(0, bodyStart).split('\n').length;
+    f.write('pages/a-propos.mdx', `${page.slice(0, bodyStart)}Voir [la fiche retirée](/solutions/fixture-courrier/).\n\nEt [cliquez ici](https://exemple.fr/).\n${page.slice(bodyStart)}`);
+    const { problems } = await validateContent(f.root, 'content');
+    expect(problems.map((p) => [p.file, p.line, p.severity ?? 'error', p.message])).toEqual([
+      ['content/pages/a-propos.mdx', bodyStartLine + 2, 'warning', 'lien « cliquez ici » : son texte ne dit pas où il mène'],
+      ['content/pages/a-propos.mdx', bodyStartLine, 'error', 'lien vers la fiche dépubliée /solutions/fixture-courrier/'],
+    ]);
+  });
+
+  it('gives a laureate’s text problems the line of the file', async () => {
+    const f = fixtureCopy();
+    const text = f.read(INFERIS);
+    const closing = text.indexOf('\n---\n', 4) + 5;
+    f.write(INFERIS, `${text.slice(0, closing)}\nPour tout savoir, [cliquez ici](https://exemple.fr/).\n${text.slice(closing)}`);
+    const line = f.read(INFERIS).split('\n').findIndex((l) => l.includes('cliquez ici')) + 1;
+    const { problems } = await validateContent(f.root, 'content');
+    expect(problems.filter((p) => p.message.includes('cliquez ici')).map((p) => p.line)).toEqual([line]);
+  });
+
   it('reports unreadable YAML with its line in the file', async () => {
     const f = fixtureCopy();
     f.write(DGS, f.read(DGS).replace('call: ami-ia-2019', 'call: ami-ia-2019\n  oops: : x'));

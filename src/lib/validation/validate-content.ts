@@ -105,6 +105,14 @@ export function withLines(problems: Problem[], rawFrontmatter: string): Problem[
   });
 }
 
+/**
+ * The file line where a body starts: the body Astro hands back begins with
+ * the line break that ends the closing `---`, so its first line is that one
+ * (the raw front matter runs from the break after the opening `---` to the
+ * break before the closing one).
+ */
+export const bodyStartLine = (rawFrontmatter: string) => rawFrontmatter.split('\n').length;
+
 /** « À compléter » left by `npm run new` (front matter or text) must be replaced before publication. */
 export function todoProblems(file: string, rawFrontmatter: string, body: string, bodyStartLine: number): Problem[] {
   const problems: Problem[] = [];
@@ -173,7 +181,7 @@ export async function validateContent(root: string, contentDir: string): Promise
   const calls: ParsedEntry<Call>[] = [];
   const laureates: LaureateEntry[] = [];
   const forWarnings: Array<LaureateForWarnings & { body: string; bodyStartLine: number; raw: string }> = [];
-  const pageBodies: Array<{ file: string; body: string }> = [];
+  const pageBodies: Array<{ file: string; body: string; bodyStartLine: number }> = [];
 
   const callDir = path.join(base, 'calls');
   for (const file of await listFiles(callDir, PATTERNS.calls)) {
@@ -198,7 +206,7 @@ export async function validateContent(root: string, contentDir: string): Promise
     const result = validateWith(entry.rel, laureateSchemaForValidation, entry.frontmatter);
     const schemaProblems = result.ok ? [] : withLines(result.problems, entry.raw);
     const flagged = new Set(schemaProblems.map((p) => p.line));
-    problems.push(...schemaProblems, ...todoProblems(entry.rel, entry.raw, entry.body, entry.raw.split('\n').length + 1).filter((p) => !flagged.has(p.line)));
+    problems.push(...schemaProblems, ...todoProblems(entry.rel, entry.raw, entry.body, bodyStartLine(entry.raw)).filter((p) => !flagged.has(p.line)));
     if (!result.ok) continue;
     if (dates.length > 0) continue;
     const data = result.data as LaureateData & { logo?: { src: string }; screenshots: { src: string }[] };
@@ -235,7 +243,7 @@ export async function validateContent(root: string, contentDir: string): Promise
       });
     }
     laureates.push({ file: entry.rel, slug: slugFromPath(file), folder: file.split('/')[0]!, data });
-    forWarnings.push({ file: entry.rel, slug: slugFromPath(file), data, imageSizes, body: entry.body, bodyStartLine: entry.raw.split('\n').length + 1, raw: entry.raw });
+    forWarnings.push({ file: entry.rel, slug: slugFromPath(file), data, imageSizes, body: entry.body, bodyStartLine: bodyStartLine(entry.raw), raw: entry.raw });
   }
 
   const pageDir = path.join(base, 'pages');
@@ -247,6 +255,7 @@ export async function validateContent(root: string, contentDir: string): Promise
     if (!result.ok) problems.push(...withLines(result.problems, entry.raw));
     problems.push(...impossibleDateProblems(entry.rel, entry.raw));
     problems.push(...activeContentProblems(entry.rel, entry.body));
+    pageBodies.push({ file: entry.rel, body: entry.body, bodyStartLine: bodyStartLine(entry.raw) });
   }
 
   problems.push(...crossEntryProblems(calls, laureates));
@@ -254,7 +263,7 @@ export async function validateContent(root: string, contentDir: string): Promise
   for (const l of forWarnings) {
     problems.push(...withLines([...marketMetricErrors(l, marketCalls), ...laureateWarnings(l, marketCalls)], l.raw), ...bodyWarnings(l.file, l.body, l.bodyStartLine));
   }
-  for (const page of pageBodies) problems.push(...bodyWarnings(page.file, page.body));
+  for (const page of pageBodies) problems.push(...bodyWarnings(page.file, page.body, page.bodyStartLine));
   problems.push(...editorialLinkWarnings(pageBodies, laureates));
   return { problems, counts: { calls: calls.length, laureates: laureates.length, pages: pageFiles.length } };
 }

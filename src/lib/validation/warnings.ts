@@ -106,7 +106,7 @@ export function marketMetricErrors(l: LaureateForWarnings, marketCalls: Readonly
 
 /** Editorial pages must not send readers to an unpublished entry, and should not to a demo one. */
 export function editorialLinkWarnings(
-  pages: ReadonlyArray<{ file: string; body: string }>,
+  pages: ReadonlyArray<{ file: string; body: string; bodyStartLine?: number }>,
   laureates: ReadonlyArray<{ slug: string; data: { demo: boolean; published: boolean } }>,
 ): Problem[] {
   const bySlug = new Map(laureates.map((l) => [l.slug, l.data]));
@@ -115,8 +115,8 @@ export function editorialLinkWarnings(
     for (const m of page.body.matchAll(/\/solutions\/([a-z0-9-]+)\/?/g)) {
       const entry = bySlug.get(m[1]!);
       if (!entry) continue;
-      if (!entry.published) out.push({ file: page.file, field: '(texte)', message: `lien vers la fiche dépubliée /solutions/${m[1]}/`, hint: 'retirez ce lien : la page n’existe plus sur le site', line: lineOf(page.body, m.index, 1) });
-      else if (entry.demo) out.push(warning(page.file, '(texte)', `lien vers la fiche de démonstration /solutions/${m[1]}/`, 'une page éditoriale devrait renvoyer vers une fiche réelle', lineOf(page.body, m.index, 1)));
+      if (!entry.published) out.push({ file: page.file, field: '(texte)', message: `lien vers la fiche dépubliée /solutions/${m[1]}/`, hint: 'retirez ce lien : la page n’existe plus sur le site', line: lineOf(page.body, m.index, page.bodyStartLine ?? 1) });
+      else if (entry.demo) out.push(warning(page.file, '(texte)', `lien vers la fiche de démonstration /solutions/${m[1]}/`, 'une page éditoriale devrait renvoyer vers une fiche réelle', lineOf(page.body, m.index, page.bodyStartLine ?? 1)));
     }
   }
   return out;
