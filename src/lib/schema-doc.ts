@@ -5,7 +5,7 @@
  * the `npm run new` template, so neither drifts from the schema.
  */
 import type { z } from 'astro/zod';
-import { CALL_KINDS, AUDIENCES, CATEGORIES, CERTIFICATIONS, COMPANY_SIZES, DATA_LOCATIONS, EVIDENCE_LEVELS, MATURITY_LEVELS, METRIC_TYPES, PRICING_MODELS, REFERENCE_KINDS, RGAA_LEVELS, SECNUMCLOUD_STATUSES, SUBMITTER_KINDS, THEMATICS } from '../schemas/taxonomy.ts';
+import { enumLabels } from '../schemas/enum-schema.ts';
 
 export interface FieldDoc {
   /** Dotted path; `[]` marks the items of a list (`metrics[].unit`). */
@@ -19,13 +19,6 @@ export interface FieldDoc {
   children?: FieldDoc[];
   itemType?: FieldDoc['type'];
 }
-
-const LABELS = new Map<string, string>();
-for (const e of [CALL_KINDS, AUDIENCES, CERTIFICATIONS, COMPANY_SIZES, DATA_LOCATIONS, EVIDENCE_LEVELS, MATURITY_LEVELS, METRIC_TYPES, PRICING_MODELS, REFERENCE_KINDS, RGAA_LEVELS, SECNUMCLOUD_STATUSES, SUBMITTER_KINDS]) {
-  for (const o of e.options) LABELS.set(o.value, o.label);
-}
-for (const c of CATEGORIES) LABELS.set(c.slug, c.label);
-for (const t of THEMATICS) LABELS.set(t.slug, t.label);
 
 type Def = { type: string; innerType?: unknown; in?: unknown; out?: unknown; shape?: Record<string, unknown>; element?: unknown; entries?: Record<string, string>; options?: unknown[]; format?: string };
 const def = (s: unknown) => (s as { def?: Def }).def ?? ({ type: 'unknown' } as Def);
@@ -84,17 +77,23 @@ export function describeSchema(schema: unknown, prefix = ''): FieldDoc[] {
   return Object.entries(d.shape).map(([key, field]) => docOf(field, prefix ? `${prefix}.${key}` : key));
 }
 
+/** An enum's values with the labels its own list gives them (never another list's). */
+function enumValues(schema: unknown, entries: Record<string, string>): NonNullable<FieldDoc['values']> {
+  const labels = enumLabels(schema);
+  return Object.values(entries).map((value) => ({ value, ...(labels?.has(value) ? { label: labels.get(value) } : {}) }));
+}
+
 function docOf(field: unknown, path: string): FieldDoc {
   const { inner, optional, description } = unwrap(field);
   const d = def(inner);
   const doc: FieldDoc = { path, required: !optional, type: typeOf(inner), ...(description ? { description } : {}) };
-  if (d.type === 'enum' && d.entries) doc.values = Object.values(d.entries).map((value) => ({ value, ...(LABELS.has(value) ? { label: LABELS.get(value) } : {}) }));
+  if (d.type === 'enum' && d.entries) doc.values = enumValues(inner, d.entries);
   if (d.type === 'object') doc.children = describeSchema(inner, path);
   if (d.type === 'array') {
     const item = unwrap(d.element);
     const itemDef = def(item.inner);
     doc.itemType = typeOf(item.inner);
-    if (itemDef.type === 'enum' && itemDef.entries) doc.values = Object.values(itemDef.entries).map((value) => ({ value, ...(LABELS.has(value) ? { label: LABELS.get(value) } : {}) }));
+    if (itemDef.type === 'enum' && itemDef.entries) doc.values = enumValues(item.inner, itemDef.entries);
     if (itemDef.type === 'object') doc.children = describeSchema(item.inner, `${path}[]`);
   }
   // The image field is a plain string outside Astro: name it for editors.

@@ -1,5 +1,6 @@
 /** An « appel à manifestation d'intérêt » (AMI): one file per call in content/calls/. */
 import { z } from 'astro/zod';
+import { enumOf } from './enum-schema.ts';
 import { CALL_KINDS } from './taxonomy.ts';
 import { isoDate, nonEmptyText, sourceSchema } from './common.ts';
 
@@ -21,7 +22,7 @@ export const callSchema = z
     title: nonEmptyText().describe('Nom complet de l’appel.'),
     shortTitle: nonEmptyText().describe('Nom court, pour les étiquettes et le fil d’Ariane.'),
     year: z.number().int().min(2000).max(2100).describe('Année de l’appel.'),
-    kind: z.enum(CALL_KINDS.values).describe('Nature des lauréats : projets des administrations ou solutions du marché.'),
+    kind: enumOf(CALL_KINDS).describe('Nature des lauréats : projets des administrations ou solutions du marché.'),
     summary: nonEmptyText().max(280, 'le résumé dépasse 280 caractères').describe('Présentation en une ou deux phrases.'),
     organisers: z.array(nonEmptyText()).min(1).describe('Organisateurs de l’appel.'),
     dates: z

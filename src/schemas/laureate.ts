@@ -24,9 +24,12 @@ import {
   SECNUMCLOUD_STATUSES,
   SUBMITTER_KINDS,
   THEMATIC_SLUGS,
+  categoryBySlug,
+  thematicBySlug,
   type CategorySlug,
   type ThematicSlug,
 } from './taxonomy.ts';
+import { enumOf, labelledEnum } from './enum-schema.ts';
 import { isValidSirenOrSiret, isoDate, nonEmptyText, siteOrWebUrl, sourceSchemaWith, webUrl } from './common.ts';
 
 /**
@@ -46,14 +49,14 @@ const count = () => z.number().int('nombre entier attendu').nonnegative('un nomb
 
 export const metricSchema = z
   .strictObject({
-    type: z.enum(METRIC_TYPES.values).describe('Nature de l’effet mesuré.'),
+    type: enumOf(METRIC_TYPES).describe('Nature de l’effet mesuré.'),
     label: nonEmptyText().describe('Libellé de l’indicateur (ex. « Délai moyen de réponse aux usagers »).'),
     before: z.number().nonnegative('une valeur d’indicateur ne peut pas être négative').optional().describe('Valeur avant la mise en place de la solution.'),
     after: z.number().nonnegative('une valeur d’indicateur ne peut pas être négative').describe('Valeur après la mise en place de la solution.'),
     unit: nonEmptyText().describe('Unité (ex. « jours », « % », « € / dossier »).'),
     method: nonEmptyText().optional().describe('Comment le chiffre a été obtenu.'),
     perimeter: nonEmptyText().optional().describe('Périmètre et période de la mesure (ex. « 3 CAF, janvier–juin 2024 »).'),
-    evidence: z.enum(EVIDENCE_LEVELS.values).describe('Niveau de preuve : déclaré, mesuré ou audité.'),
+    evidence: enumOf(EVIDENCE_LEVELS).describe('Niveau de preuve : déclaré, mesuré ou audité.'),
     sourceUrl: webUrl().optional().describe('Source publique du chiffre (obligatoire pour un chiffre audité).'),
   })
   .superRefine((m, ctx) => {
@@ -69,7 +72,7 @@ export const metricSchema = z
 export const referenceSchema = z
   .strictObject({
     organisation: nonEmptyText().describe('Organisation qui utilise la solution.'),
-    kind: z.enum(REFERENCE_KINDS.values).describe('Type d’organisation.'),
+    kind: enumOf(REFERENCE_KINDS).describe('Type d’organisation.'),
     since: z.number().int().min(1990).max(2100).optional().describe('Année de début d’utilisation.'),
     users: count().optional().describe('Nombre d’utilisateurs, s’il est connu.'),
   })
@@ -110,9 +113,9 @@ export function laureateShape<I extends z.ZodType, D extends z.ZodType>({ image,
       .default(false)
       .describe('Vrai pour une fiche de démonstration (fictive) : un bandeau l’indique sur le site.'),
     published: z.boolean().default(true).describe('Faux pour retirer la fiche du site sans la supprimer.'),
-    category: z.enum(CATEGORY_SLUGS).optional().describe('Catégorie de l’appel 2025.'),
+    category: labelledEnum(CATEGORY_SLUGS, (c) => categoryBySlug(c).label).optional().describe('Catégorie de l’appel 2025.'),
     thematics: z
-      .array(z.enum(THEMATIC_SLUGS))
+      .array(labelledEnum(THEMATIC_SLUGS, (t) => thematicBySlug(t).label))
       .default([])
       .describe('Thématiques déclarées, quelle que soit la catégorie (la fiche apparaît sur la page de chacune).'),
     applicationContext: nonEmptyText().optional().describe('Cadre d’application : pour qui, pour quoi, dans quelles conditions.'),
@@ -121,8 +124,8 @@ export function laureateShape<I extends z.ZodType, D extends z.ZodType>({ image,
     submitter: z
       .strictObject({
         name: nonEmptyText().describe('Nom de la structure porteuse.'),
-        kind: z.enum(SUBMITTER_KINDS.values).describe('Type de structure.'),
-        size: z.enum(COMPANY_SIZES.values).optional().describe('Taille de l’entreprise.'),
+        kind: enumOf(SUBMITTER_KINDS).describe('Type de structure.'),
+        size: enumOf(COMPANY_SIZES).optional().describe('Taille de l’entreprise.'),
         siret: z
           .string()
           .refine(isValidSirenOrSiret, 'SIREN (9 chiffres) ou SIRET (14 chiffres) invalide : vérifiez la clé de contrôle')
@@ -132,10 +135,10 @@ export function laureateShape<I extends z.ZodType, D extends z.ZodType>({ image,
       })
       .describe('Structure qui a déposé la candidature.'),
     audiences: z
-      .array(z.enum(AUDIENCES.values))
+      .array(enumOf(AUDIENCES))
       .default([])
       .describe('Administrations ciblées.'),
-    maturity: z.enum(MATURITY_LEVELS.values).optional().describe('Niveau de maturité.'),
+    maturity: enumOf(MATURITY_LEVELS).optional().describe('Niveau de maturité.'),
     metrics: z.array(metricSchema).default([]).describe('Indicateurs d’impact chiffrés.'),
     qualitativeImpacts: z
       .strictObject({
@@ -147,7 +150,7 @@ export function laureateShape<I extends z.ZodType, D extends z.ZodType>({ image,
       .describe('Impacts qualitatifs.'),
     costs: z
       .strictObject({
-        pricingModel: z.enum(PRICING_MODELS.values).describe('Modèle économique.'),
+        pricingModel: enumOf(PRICING_MODELS).describe('Modèle économique.'),
         deploymentCost: money().optional().describe('Coût indicatif de déploiement, en euros hors taxes.'),
         deploymentEffortDays: count().optional().describe('Charge de déploiement, en jours-homme.'),
         deploymentWeeks: count().optional().describe('Durée de déploiement, en semaines.'),
@@ -167,20 +170,20 @@ export function laureateShape<I extends z.ZodType, D extends z.ZodType>({ image,
       .describe('Impact environnemental.'),
     dataSecurity: z
       .strictObject({
-        secNumCloud: z.enum(SECNUMCLOUD_STATUSES.values).describe('Statut SecNumCloud.'),
+        secNumCloud: enumOf(SECNUMCLOUD_STATUSES).describe('Statut SecNumCloud.'),
         host: nonEmptyText().optional().describe('Hébergeur.'),
-        dataLocation: z.enum(DATA_LOCATIONS.values).optional().describe('Localisation des données.'),
+        dataLocation: enumOf(DATA_LOCATIONS).optional().describe('Localisation des données.'),
         onPremise: z.boolean().optional().describe('Déploiement sur site possible.'),
         sensitiveInformation: z
           .boolean()
           .optional()
           .describe('Compatible avec des informations sensibles au sens de l’article 31 de la loi SREN.'),
         gdpr: nonEmptyText().optional().describe('Conformité au RGPD : ce que la solution garantit.'),
-        certifications: z.array(z.enum(CERTIFICATIONS.values)).default([]).describe('Certifications obtenues.'),
+        certifications: z.array(enumOf(CERTIFICATIONS)).default([]).describe('Certifications obtenues.'),
       })
       .optional()
       .describe('Données et sécurité.'),
-    rgaa: z.enum(RGAA_LEVELS.values).optional().describe('Conformité de la solution elle-même au RGAA.'),
+    rgaa: enumOf(RGAA_LEVELS).optional().describe('Conformité de la solution elle-même au RGAA.'),
     openness: z
       .strictObject({
         openSource: z.boolean().optional().describe('La solution est-elle open source ? (obligatoire pour l’appel 2025)'),

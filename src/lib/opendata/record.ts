@@ -8,6 +8,7 @@
  */
 import { z } from 'astro/zod';
 import { laureateShape, refineLaureate, LAUREATE_SLUG_PATTERN, type LaureateData } from '../../schemas/laureate.ts';
+import { enumOf } from '../../schemas/enum-schema.ts';
 import { CALL_KINDS } from '../../schemas/taxonomy.ts';
 import { nonEmptyText, webUrl } from '../../schemas/common.ts';
 import { isoDay } from '../view/format.ts';
@@ -43,7 +44,7 @@ function recordShape() {
     call: z.string().regex(/^[a-z0-9-]+$/).describe('Identifiant de l’appel dont la structure est lauréate.'),
     callTitle: nonEmptyText().describe('Nom de l’appel.'),
     callYear: z.number().int().describe('Année de l’appel.'),
-    callKind: z.enum(CALL_KINDS.values).describe('Nature des lauréats de l’appel : projets des administrations ou solutions du marché.'),
+    callKind: enumOf(CALL_KINDS).describe('Nature des lauréats de l’appel : projets des administrations ou solutions du marché.'),
     ...facts,
     description: z.string().describe('Description de la solution ou du projet, en Markdown (CommonMark).'),
     logo: picture('Logo de la solution').optional(),
