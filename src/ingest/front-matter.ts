@@ -39,9 +39,9 @@ function quoted(value: string, indent: string): string {
     const next = json[i + 1];
     if (next === 'u') {
       str += json.slice(start, i);
-      const code = json.substr(i + 2, 4);
+      const code = json.slice(i + 2, i + 6);
       const short: Record<string, string> = { '0000': '\\0', '0007': '\\a', '000b': '\\v', '001b': '\\e', '0085': '\\N', '00a0': '\\_', '2028': '\\L', '2029': '\\P' };
-      str += short[code] ?? (code.startsWith('00') ? `\\x${code.slice(2)}` : json.substr(i, 6));
+      str += short[code] ?? (code.startsWith('00') ? `\\x${code.slice(2)}` : json.slice(i, i + 6));
       i += 5;
       start = i + 1;
     } else if (next === 'n') {

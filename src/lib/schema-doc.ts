@@ -4,7 +4,6 @@
  * enums, its values with their French labels. Feeds the editors' guide and
  * the `npm run new` template, so neither drifts from the schema.
  */
-import type { z } from 'astro/zod';
 import { enumLabels } from '../schemas/enum-schema.ts';
 
 export interface FieldDoc {
