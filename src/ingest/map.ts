@@ -23,7 +23,7 @@ import { NAME_ADVISED_MAX, SUMMARY_MAX } from '../schemas/laureate.ts';
 import type { LabelledEnum } from '../schemas/enum.ts';
 import type { BlockKey, Dossier } from './dossiers.ts';
 import { DATE_SHAPES } from './dates.ts';
-import { METRIC_TARGETS, REFERENCE_TARGETS, TARGETS, labelsOf, type Conversion, type FieldSource, type Mapping, type Target } from './mapping.ts';
+import { BODY_TARGET, METRIC_TARGETS, REFERENCE_TARGETS, TARGETS, labelsOf, type Conversion, type FieldSource, type Mapping, type Target } from './mapping.ts';
 import { cleanText, normaliseSiret, normaliseUrl, oneLine, parseDecimal, splitOptions, toPlainMarkdown, yesNo } from './sanitise.ts';
 
 export interface Warning {
@@ -226,7 +226,7 @@ export function mapDossier(dossier: Dossier, mapping: Mapping, attachmentNames: 
     const listed = typeof TARGETS[target] === 'object' && 'multi' in (TARGETS[target] as object) ? dossier.values?.(source) : undefined;
     const value = convert(TARGETS[target], dossier.value(source), target, warn, listed, attachmentNames);
     if (value === undefined || (Array.isArray(value) && value.length === 0 && target !== 'dataSecurity.certifications')) continue;
-    if (target === 'description') description = value as string;
+    if (target === BODY_TARGET) description = value as string;
     else if (target === 'logo') attachments.logo = value as string;
     else if (target === 'screenshots') attachments.screenshots = value as string[];
     else if (target === 'brochure') attachments.brochure = value as string;

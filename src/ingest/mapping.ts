@@ -69,6 +69,9 @@ export const TARGETS = {
 } as const satisfies Record<string, Conversion>;
 export type Target = keyof typeof TARGETS;
 
+/** The target that becomes the markdown body of the fiche; every other target is a front-matter field. */
+export const BODY_TARGET = 'description' satisfies Target;
+
 export const METRIC_TARGETS = {
   type: { enum: 'metricType' },
   label: 'text',

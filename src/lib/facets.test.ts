@@ -3,6 +3,8 @@ import { z } from 'astro/zod';
 import { laureateSchema } from '../schemas/laureate.ts';
 import { validLaureate } from '../../tests/factories.ts';
 import { describeSelection, facetCounts, facets, facetValues, matches, parseState, serialiseState } from './facets.ts';
+import { field } from '../schemas/fields.ts';
+import { EVIDENCE_LEVELS, SECNUMCLOUD_STATUSES } from '../schemas/taxonomy.ts';
 
 const ALL = facets([
   { id: 'ami-ia-2019', shortTitle: 'AMI IA (2019)' },
@@ -42,6 +44,24 @@ describe('facetValues', () => {
     expect(v.preuve).toEqual([]);
     expect(v.secnumcloud).toEqual([]);
     expect(v['open-source']).toEqual([]);
+  });
+});
+
+describe('a facet', () => {
+  it('is one object: key, legend from the field registry, options, and the values of a laureate', () => {
+    const l = parse({ dataSecurity: { secNumCloud: 'qualifie', certifications: [] } });
+    const secnumcloud = ALL.find((f) => f.key === 'secnumcloud')!;
+    expect(secnumcloud.label).toBe(field('dataSecurity.secNumCloud').label);
+    expect(secnumcloud.options.map((o) => o.value)).toEqual([...SECNUMCLOUD_STATUSES.values]);
+    expect(secnumcloud.values(l)).toEqual(['qualifie']);
+    expect(ALL.find((f) => f.key === 'sur-site')!.label).toBe('Installable sur site');
+  });
+
+  it('ranks evidence levels in their enum’s order', () => {
+    const preuve = ALL.find((f) => f.key === 'preuve')!;
+    const metric = (evidence: string) => ({ type: 'delais', label: evidence, after: 1, unit: 'j', evidence, method: 'm', ...(evidence === 'audite' ? { sourceUrl: 'https://exemple.fr/' } : {}) });
+    expect(preuve.values(parse({ metrics: [metric('audite'), metric('declare'), metric('mesure')] }))).toEqual(['audite']);
+    expect(preuve.options.map((o) => o.value)).toEqual([...EVIDENCE_LEVELS.values]);
   });
 });
 

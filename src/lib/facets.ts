@@ -14,6 +14,7 @@ import {
   SUBMITTER_KINDS,
   THEMATICS,
 } from '../schemas/taxonomy.ts';
+import { shortLabel } from '../schemas/fields.ts';
 import type { LaureateFacts } from './view/laureate.ts';
 
 export interface FacetOption {
@@ -21,13 +22,19 @@ export interface FacetOption {
   label: string;
 }
 
+/** A facet, one object: its URL key, its legend, its options and what a laureate says for it. */
 export interface Facet {
   /** URL parameter and Pagefind filter key (French, ASCII). */
   key: string;
-  /** Legend of the fieldset. */
+  /** Legend of the fieldset (the field's short label, from the registry). */
   label: string;
   options: FacetOption[];
+  /** The option values of a laureate for this facet (none when it does not say). */
+  values(l: LaureateFacts): string[];
 }
+
+/** What the listing's state functions need of a facet (the browser rebuilds no laureate). */
+export type FacetShape = Pick<Facet, 'key' | 'label' | 'options'>;
 
 /** What a laureate says for each facet, as option values. */
 export type FacetValues = Record<string, string[]>;
@@ -39,46 +46,37 @@ const yesNo: FacetOption[] = [
   { value: 'oui', label: 'Oui' },
   { value: 'non', label: 'Non' },
 ];
+const bool = (b: boolean | undefined) => (b === undefined ? [] : [b ? 'oui' : 'non']);
+const one = <T extends string>(v: T | undefined) => (v === undefined ? [] : [v]);
 
-const EVIDENCE_ORDER = ['declare', 'mesure', 'audite'];
+/** The best evidence level of a laureate's metrics, by the enum's order (declared < measured < audited). */
+function bestEvidence(l: LaureateFacts): string[] {
+  const rank = (e: string) => EVIDENCE_LEVELS.values.indexOf(e as (typeof EVIDENCE_LEVELS.values)[number]);
+  const best = l.metrics.map((m) => m.evidence).sort((a, b) => rank(b) - rank(a))[0];
+  return one(best);
+}
 
 /** The facets, in display order; call options come from the calls collection. */
 export function facets(calls: ReadonlyArray<{ id: string; shortTitle: string }>): Facet[] {
   return [
-    { key: 'appel', label: 'Appel', options: calls.map((c) => ({ value: c.id, label: c.shortTitle })) },
-    { key: 'categorie', label: 'Catégorie', options: CATEGORIES.map((c) => ({ value: c.slug, label: c.shortLabel })) },
-    { key: 'thematique', label: 'Thématique', options: THEMATICS.map((t) => ({ value: t.slug, label: t.shortLabel })) },
-    { key: 'secnumcloud', label: 'SecNumCloud', options: fromEnum(SECNUMCLOUD_STATUSES) },
-    { key: 'donnees', label: 'Localisation des données', options: fromEnum(DATA_LOCATIONS) },
-    { key: 'sur-site', label: 'Installable sur site', options: yesNo },
-    { key: 'open-source', label: 'Open source', options: yesNo },
-    { key: 'public', label: 'Administrations ciblées', options: fromEnum(AUDIENCES) },
-    { key: 'maturite', label: 'Maturité', options: fromEnum(MATURITY_LEVELS) },
-    { key: 'structure', label: 'Type de structure', options: fromEnum(SUBMITTER_KINDS) },
-    { key: 'rgaa', label: 'Accessibilité (RGAA) de la solution', options: fromEnum(RGAA_LEVELS) },
-    { key: 'preuve', label: 'Meilleur niveau de preuve des indicateurs', options: fromEnum(EVIDENCE_LEVELS) },
+    { key: 'appel', label: shortLabel('call'), options: calls.map((c) => ({ value: c.id, label: c.shortTitle })), values: (l) => [l.call] },
+    { key: 'categorie', label: shortLabel('category'), options: CATEGORIES.map((c) => ({ value: c.slug, label: c.shortLabel })), values: (l) => one(l.category) },
+    { key: 'thematique', label: shortLabel('thematics'), options: THEMATICS.map((t) => ({ value: t.slug, label: t.shortLabel })), values: (l) => [...l.thematics] },
+    { key: 'secnumcloud', label: shortLabel('dataSecurity.secNumCloud'), options: fromEnum(SECNUMCLOUD_STATUSES), values: (l) => one(l.dataSecurity?.secNumCloud) },
+    { key: 'donnees', label: shortLabel('dataSecurity.dataLocation'), options: fromEnum(DATA_LOCATIONS), values: (l) => one(l.dataSecurity?.dataLocation) },
+    { key: 'sur-site', label: shortLabel('dataSecurity.onPremise'), options: yesNo, values: (l) => bool(l.dataSecurity?.onPremise) },
+    { key: 'open-source', label: shortLabel('openness.openSource'), options: yesNo, values: (l) => bool(l.openness?.openSource) },
+    { key: 'public', label: shortLabel('audiences'), options: fromEnum(AUDIENCES), values: (l) => [...l.audiences] },
+    { key: 'maturite', label: shortLabel('maturity'), options: fromEnum(MATURITY_LEVELS), values: (l) => one(l.maturity) },
+    { key: 'structure', label: shortLabel('submitter.kind'), options: fromEnum(SUBMITTER_KINDS), values: (l) => [l.submitter.kind] },
+    { key: 'rgaa', label: shortLabel('rgaa'), options: fromEnum(RGAA_LEVELS), values: (l) => one(l.rgaa) },
+    { key: 'preuve', label: 'Meilleur niveau de preuve des indicateurs', options: fromEnum(EVIDENCE_LEVELS), values: bestEvidence },
   ];
 }
 
-const bool = (b: boolean | undefined) => (b === undefined ? [] : [b ? 'oui' : 'non']);
-
-/** The option values of a laureate for every facet. */
-export function facetValues(l: LaureateFacts): FacetValues {
-  const best = l.metrics.map((m) => m.evidence).sort((a, b) => EVIDENCE_ORDER.indexOf(b) - EVIDENCE_ORDER.indexOf(a))[0];
-  return {
-    appel: [l.call],
-    categorie: l.category ? [l.category] : [],
-    thematique: [...l.thematics],
-    secnumcloud: l.dataSecurity ? [l.dataSecurity.secNumCloud] : [],
-    donnees: l.dataSecurity?.dataLocation ? [l.dataSecurity.dataLocation] : [],
-    'sur-site': bool(l.dataSecurity?.onPremise),
-    'open-source': bool(l.openness?.openSource),
-    public: [...l.audiences],
-    maturite: l.maturity ? [l.maturity] : [],
-    structure: [l.submitter.kind],
-    rgaa: l.rgaa ? [l.rgaa] : [],
-    preuve: best ? [best] : [],
-  };
+/** The option values of a laureate for every facet (the listing's data, Pagefind's filters). */
+export function facetValues(l: LaureateFacts, all: readonly Facet[] = facets([])): FacetValues {
+  return Object.fromEntries(all.map((f) => [f.key, f.values(l)]));
 }
 
 /** The selected options per facet; empty facets are absent. */
@@ -94,7 +92,7 @@ export function matches(values: FacetValues, selection: Selection): boolean {
  * added to the selection of its own facet (the usual faceted-search count:
  * other facets' selections apply, the facet's own does not).
  */
-export function facetCounts(items: readonly FacetValues[], selection: Selection, all: readonly Facet[]): Record<string, Record<string, number>> {
+export function facetCounts(items: readonly FacetValues[], selection: Selection, all: readonly FacetShape[]): Record<string, Record<string, number>> {
   const counts: Record<string, Record<string, number>> = {};
   for (const facet of all) {
     const others = Object.fromEntries(Object.entries(selection).filter(([k]) => k !== facet.key));
@@ -113,7 +111,7 @@ export interface ListingState {
 }
 
 /** Reads the listing state from a query string, keeping only known facets and options. */
-export function parseState(search: string, all: readonly Facet[]): ListingState {
+export function parseState(search: string, all: readonly FacetShape[]): ListingState {
   const params = new URLSearchParams(search);
   const selection: Selection = {};
   for (const facet of all) {
@@ -126,7 +124,7 @@ export function parseState(search: string, all: readonly Facet[]): ListingState 
 }
 
 /** Writes the state as a query string (stable order: facets as defined, then sort). */
-export function serialiseState(state: ListingState, all: readonly Facet[]): string {
+export function serialiseState(state: ListingState, all: readonly FacetShape[]): string {
   const params = new URLSearchParams();
   if (state.query) params.set('q', state.query);
   for (const facet of all) {
@@ -138,7 +136,7 @@ export function serialiseState(state: ListingState, all: readonly Facet[]): stri
 }
 
 /** A human summary of the active filters, for the page title and the h1 (RGAA 8.6). */
-export function describeSelection(state: ListingState, all: readonly Facet[]): string {
+export function describeSelection(state: ListingState, all: readonly FacetShape[]): string {
   const parts: string[] = [];
   if (state.query) parts.push(`« ${state.query} »`);
   for (const facet of all) {

@@ -5,23 +5,18 @@
 import type { Call } from '../../schemas/call.ts';
 import type { LaureateData } from '../../schemas/laureate.ts';
 import {
-  AUDIENCES,
   CALL_KINDS,
-  CERTIFICATIONS,
-  COMPANY_SIZES,
   DATA_LOCATIONS,
   EVIDENCE_LEVELS,
-  MATURITY_LEVELS,
   METRIC_TYPES,
-  PRICING_MODELS,
   REFERENCE_KINDS,
   RGAA_LEVELS,
   SECNUMCLOUD_STATUSES,
-  SUBMITTER_KINDS,
   categoryBySlug,
   thematicBySlug,
 } from '../../schemas/taxonomy.ts';
-import { formatDate, formatEuros, formatQuantity, plural, relativeChange } from './format.ts';
+import { KEY_FACTS, SECTIONS, field, fieldRow, sectionFields, type SectionId } from '../../schemas/fields.ts';
+import { formatDate, formatQuantity, plural, relativeChange } from './format.ts';
 
 /** What the view needs of a laureate (images are rendered by the page). */
 export type LaureateFacts = Omit<LaureateData, 'logo' | 'screenshots'>;
@@ -161,15 +156,10 @@ export interface MetricRow {
   sourceUrl?: string;
 }
 
-const yesNo = (b: boolean) => (b ? 'Oui' : 'Non');
-
 function row(term: string, value: string | undefined, href?: string): FactRow[] {
   return value === undefined || value === '' ? [] : [{ term, value, ...(href ? { href } : {}) }];
 }
 
-function listRow(term: string, items: string[]): FactRow[] {
-  return items.length === 0 ? [] : [{ term, value: items.join(', '), items }];
-}
 
 export function metricRows(l: LaureateFacts): MetricRow[] {
   return l.metrics.map((m) => ({
@@ -186,153 +176,51 @@ export function metricRows(l: LaureateFacts): MetricRow[] {
   }));
 }
 
+const SECTION_TITLES: Record<Exclude<SectionId, 'porteur'>, string> = {
+  usage: 'Usage et cadre d’application',
+  'impacts-qualitatifs': 'Impacts qualitatifs',
+  couts: 'Coûts',
+  'donnees-securite': 'Données et sécurité',
+  accessibilite: 'Accessibilité numérique',
+  environnement: 'Impact environnemental',
+  ouverture: 'Code et modèles',
+  references: 'Déploiements de référence',
+  'mise-a-l-echelle': 'Mise à l’échelle et réplication',
+  provenance: 'Provenance de la fiche',
+};
+
+/** The rows of a section from the field registry, in its order. */
+const registryRows = (section: SectionId, d: LaureateFacts): FactRow[] => sectionFields(section).flatMap(([path]) => fieldRow(path, d));
+
 /** The sections of a laureate page, in reading order, leaving out what is absent. */
 export function laureateSections(l: LaureateLike, call: CallLike): Section[] {
   const d = l.data;
-  const sections: Section[] = [];
-  const push = (s: Section) => {
-    if (s.rows.length > 0 || (s.paragraphs?.length ?? 0) > 0) sections.push(s);
+  const special: Partial<Record<SectionId, Partial<Section>>> = {
+    porteur: { title: call.data.kind === 'projets-administration' ? 'Administration porteuse' : 'Structure candidate' },
+    usage: { paragraphs: d.applicationContext ? [d.applicationContext] : [] },
+    references: {
+      rows: d.references.map((r) => ({
+        term: r.organisation,
+        value: [REFERENCE_KINDS.label(r.kind), r.since ? `depuis ${r.since}` : undefined, r.users ? plural(r.users, 'utilisateur') : undefined]
+          .filter(Boolean)
+          .join(' · '),
+      })),
+    },
+    provenance: {
+      rows: [
+        ...row('Appel', `${call.data.title}`, callHref(call.id)),
+        ...row('Nature de l’appel', CALL_KINDS.label(call.data.kind)),
+        ...row(field('selectedOn').label, formatDate(d.selectedOn)),
+        ...row(field('updatedOn').label, d.updatedOn ? formatDate(d.updatedOn) : undefined),
+      ],
+    },
   };
-
-  push({
-    id: 'porteur',
-    title: call.data.kind === 'projets-administration' ? 'Administration porteuse' : 'Structure candidate',
-    rows: [
-      ...row('Nom', d.submitter.name),
-      ...row('Type de structure', SUBMITTER_KINDS.label(d.submitter.kind)),
-      ...row('Taille', d.submitter.size ? COMPANY_SIZES.label(d.submitter.size) : undefined),
-      ...row('SIREN / SIRET', d.submitter.siret),
-      ...row('Site web', d.submitter.website, d.submitter.website),
-    ],
-  });
-
-  push({
-    id: 'usage',
-    title: 'Usage et cadre d’application',
-    paragraphs: d.applicationContext ? [d.applicationContext] : [],
-    rows: [
-      ...listRow('Administrations ciblées', d.audiences.map((a) => AUDIENCES.label(a))),
-      ...row('Niveau de maturité', d.maturity ? MATURITY_LEVELS.label(d.maturity) : undefined),
-      ...row('Technique d’IA', d.approach),
-      ...row('Devenir du projet', d.outcome),
-    ],
-  });
-
-  const q = d.qualitativeImpacts;
-  push({
-    id: 'impacts-qualitatifs',
-    title: 'Impacts qualitatifs',
-    rows: [
-      ...row('Conditions de travail des agents', q?.workingConditions),
-      ...row('Inclusion et accès aux services publics', q?.inclusion),
-      ...row('Qualité du service rendu aux usagers', q?.userQuality),
-    ],
-  });
-
-  const c = d.costs;
-  if (c) {
-    push({
-      id: 'couts',
-      title: 'Coûts',
-      rows: [
-        ...row('Modèle économique', PRICING_MODELS.label(c.pricingModel)),
-        ...row('Coût indicatif de déploiement', c.deploymentCost === undefined ? undefined : formatEuros(c.deploymentCost)),
-        ...row('Charge de déploiement', c.deploymentEffortDays === undefined ? undefined : plural(c.deploymentEffortDays, 'jour-homme', 'jours-homme')),
-        ...row('Durée de déploiement', c.deploymentWeeks === undefined ? undefined : plural(c.deploymentWeeks, 'semaine')),
-        ...row('Coût annuel de maintenance', c.annualMaintenanceCost === undefined ? undefined : formatEuros(c.annualMaintenanceCost)),
-        ...row('Précisions', c.notes),
-      ],
-    });
-  }
-
-  const s = d.dataSecurity;
-  if (s) {
-    push({
-      id: 'donnees-securite',
-      title: 'Données et sécurité',
-      rows: [
-        ...row('SecNumCloud', SECNUMCLOUD_STATUSES.label(s.secNumCloud)),
-        ...row('Hébergeur', s.host),
-        ...row('Localisation des données', s.dataLocation ? DATA_LOCATIONS.label(s.dataLocation) : undefined),
-        ...row('Déploiement sur site possible', s.onPremise === undefined ? undefined : yesNo(s.onPremise)),
-        ...row(
-          'Compatible informations sensibles (art. 31 loi SREN)',
-          s.sensitiveInformation === undefined ? undefined : yesNo(s.sensitiveInformation),
-        ),
-        ...row('Protection des données personnelles (RGPD)', s.gdpr),
-        ...listRow('Certifications', s.certifications.map((x) => CERTIFICATIONS.label(x))),
-      ],
-    });
-  }
-
-  push({
-    id: 'accessibilite',
-    title: 'Accessibilité numérique',
-    rows: row('Conformité au RGAA', d.rgaa ? RGAA_LEVELS.label(d.rgaa) : undefined),
-  });
-
-  const e = d.environment;
-  if (e) {
-    push({
-      id: 'environnement',
-      title: 'Impact environnemental',
-      rows: [
-        ...row('Analyse du cycle de vie', e.lifeCycleAnalysis ? 'Réalisée' : 'Non réalisée'),
-        ...row('Consulter l’analyse du cycle de vie', e.lifeCycleAnalysisUrl, e.lifeCycleAnalysisUrl),
-        ...row('Mesures de sobriété', e.frugality),
-        ...row('Bénéfice environnemental direct', e.directBenefit),
-      ],
-    });
-  }
-
-  const o = d.openness;
-  push({
-    id: 'ouverture',
-    title: 'Code et modèles',
-    rows: [
-      ...row('Open source', o?.openSource === undefined ? undefined : yesNo(o.openSource)),
-      ...row('Licence', o?.licence),
-      ...row('Dépôt du code source', o?.repositoryUrl, o?.repositoryUrl),
-      ...listRow(
-        'Modèles d’IA utilisés',
-        (o?.models ?? []).map((m) => (m.openWeights === undefined ? m.name : `${m.name} (${m.openWeights ? 'poids ouverts' : 'poids fermés'})`)),
-      ),
-    ],
-  });
-
-  push({
-    id: 'references',
-    title: 'Déploiements de référence',
-    rows: d.references.map((r) => ({
-      term: r.organisation,
-      value: [
-        REFERENCE_KINDS.label(r.kind),
-        r.since ? `depuis ${r.since}` : undefined,
-        r.users ? plural(r.users, 'utilisateur') : undefined,
-      ]
-        .filter(Boolean)
-        .join(' · '),
-    })),
-  });
-
-  push({
-    id: 'mise-a-l-echelle',
-    title: 'Mise à l’échelle et réplication',
-    rows: row('Potentiel', d.scalability),
-  });
-
-  push({
-    id: 'provenance',
-    title: 'Provenance de la fiche',
-    rows: [
-      ...row('Appel', `${call.data.title}`, callHref(call.id)),
-      ...row('Nature de l’appel', CALL_KINDS.label(call.data.kind)),
-      ...row('Date de sélection', formatDate(d.selectedOn)),
-      ...row('Dernière mise à jour', d.updatedOn ? formatDate(d.updatedOn) : undefined),
-    ],
-  });
-
-  return sections;
+  return SECTIONS.map((id): Section => ({
+    id,
+    title: id === 'porteur' ? '' : SECTION_TITLES[id],
+    rows: registryRows(id, d),
+    ...special[id],
+  })).filter((s) => s.rows.length > 0 || (s.paragraphs?.length ?? 0) > 0);
 }
 
 /**
@@ -340,16 +228,10 @@ export function laureateSections(l: LaureateLike, call: CallLike): Section[] {
  * the title: who, how mature, what pricing, where the data lives, SecNumCloud.
  */
 export function keyFacts(l: LaureateFacts, call: CallLike): FactRow[] {
-  const s = l.dataSecurity;
   return [
     ...row(call.data.kind === 'projets-administration' ? 'Administration' : 'Structure', l.submitter.name),
-    ...row('Maturité', l.maturity ? MATURITY_LEVELS.label(l.maturity) : undefined),
-    ...row('Modèle économique', l.costs ? PRICING_MODELS.label(l.costs.pricingModel) : undefined),
-    ...row('Coût indicatif de déploiement', l.costs?.deploymentCost === undefined ? undefined : formatEuros(l.costs.deploymentCost)),
-    ...row('SecNumCloud', s ? SECNUMCLOUD_STATUSES.label(s.secNumCloud) : undefined),
-    ...row('Localisation des données', s?.dataLocation ? DATA_LOCATIONS.label(s.dataLocation) : undefined),
-    ...row('Open source', l.openness?.openSource === undefined ? undefined : yesNo(l.openness.openSource)),
-    ...row('Indicateurs d’impact', l.metrics.length > 0 ? plural(l.metrics.length, 'indicateur chiffré', 'indicateurs chiffrés') : undefined),
+    ...KEY_FACTS.flatMap((path) => fieldRow(path, l, { short: true })).map(({ term, value }) => ({ term, value })),
+    ...row(field('metrics').label, l.metrics.length > 0 ? plural(l.metrics.length, 'indicateur chiffré', 'indicateurs chiffrés') : undefined),
     ...row('Sélection', formatDate(l.selectedOn)),
   ];
 }

@@ -1,0 +1,210 @@
+/**
+ * The field registry: for every field of a laureate (src/schemas/laureate.ts),
+ * what the whole site needs to show it — its French label, where the fiche
+ * shows it (or why it is deliberately not a row), how its value reads, how
+ * it is compared side by side, whether it is a facet. The help text is the
+ * schema's own `.describe()` (read by src/lib/schema-doc.ts), never written
+ * again here. The fiche's sections, « En bref » and the facets read this;
+ * a test fails when a schema field has no entry.
+ *
+ * Browser code imports it (the listing's facets): no zod here.
+ */
+import type { LaureateData } from './laureate.ts';
+import {
+  AUDIENCES,
+  CERTIFICATIONS,
+  COMPANY_SIZES,
+  DATA_LOCATIONS,
+  MATURITY_LEVELS,
+  PRICING_MODELS,
+  RGAA_LEVELS,
+  SECNUMCLOUD_STATUSES,
+  SUBMITTER_KINDS,
+} from './taxonomy.ts';
+import type { LabelledEnum } from './enum.ts';
+import { formatEuros, plural } from '../lib/view/format.ts';
+
+type Facts = Omit<LaureateData, 'logo' | 'screenshots'> & { logo?: unknown; screenshots?: unknown[] };
+
+/** The fiche's sections, in reading order. */
+export const SECTIONS = [
+  'porteur',
+  'usage',
+  'impacts-qualitatifs',
+  'couts',
+  'donnees-securite',
+  'accessibilite',
+  'environnement',
+  'ouverture',
+  'references',
+  'mise-a-l-echelle',
+  'provenance',
+] as const;
+export type SectionId = (typeof SECTIONS)[number];
+
+/** How two solutions compare on a field (the comparison page). */
+export type Comparison = 'same' | 'lower-is-better' | 'higher-is-better' | 'text';
+
+export interface FieldEntry {
+  /** French label: the term of the fiche's row, the comparison's row. */
+  label: string;
+  /** Shorter label, for « En bref », badges and facet legends. */
+  shortLabel?: string;
+  /** The fiche section that shows it as a row, or why it is not a row (shown otherwise, or internal). */
+  shown: { section: SectionId } | { hidden: string };
+  /** The value as the fiche reads it; undefined when absent. */
+  text?: (l: Facts) => string | undefined;
+  /** Several values, shown as a list. */
+  items?: (l: Facts) => string[];
+  /** The value is a web address the row links to. */
+  link?: boolean;
+  compare?: Comparison;
+}
+
+const label = <V extends string>(e: LabelledEnum<V>, v: V | undefined) => (v === undefined ? undefined : e.label(v));
+const yesNo = (b: boolean | undefined) => (b === undefined ? undefined : b ? 'Oui' : 'Non');
+const euros = (n: number | undefined) => (n === undefined ? undefined : formatEuros(n));
+
+/**
+ * Every field path of the laureate schema (groups, their children, list items
+ * as `path[]`), in the fiche's reading order within each section.
+ */
+export const FIELDS = {
+  name: { label: 'Nom', shown: { hidden: 'titre de la fiche (h1) et des cartes' }, compare: 'text' },
+  summary: { label: 'Résumé', shown: { hidden: 'chapeau de la fiche et texte des cartes' }, compare: 'text' },
+  call: { label: 'Appel', shown: { hidden: 'section « Provenance » (titre et nature de l’appel)' }, compare: 'same' },
+  demo: { label: 'Fiche de démonstration', shown: { hidden: 'bandeau « Démonstration » de la fiche et des cartes' } },
+  published: { label: 'Publiée', shown: { hidden: 'interne : une fiche non publiée n’a pas de page' } },
+  category: { label: 'Catégorie', shown: { hidden: 'étiquettes de la fiche, lien vers la page de la catégorie' }, compare: 'same' },
+  thematics: { label: 'Thématiques', shortLabel: 'Thématique', shown: { hidden: 'étiquettes de la fiche, liens vers les pages des thématiques' }, compare: 'same' },
+  applicationContext: { label: 'Cadre d’application', shown: { hidden: 'paragraphe de la section « Usage et cadre d’application »' }, compare: 'text' },
+  submitter: { label: 'Structure', shown: { hidden: 'groupe : section « Structure candidate » ou « Administration porteuse »' } },
+  'submitter.name': { label: 'Nom', shown: { section: 'porteur' }, text: (l) => l.submitter.name, compare: 'text' },
+  'submitter.kind': { label: 'Type de structure', shown: { section: 'porteur' }, text: (l) => SUBMITTER_KINDS.label(l.submitter.kind), compare: 'same' },
+  'submitter.size': { label: 'Taille', shown: { section: 'porteur' }, text: (l) => label(COMPANY_SIZES, l.submitter.size), compare: 'same' },
+  'submitter.siret': { label: 'SIREN / SIRET', shown: { section: 'porteur' }, text: (l) => l.submitter.siret },
+  'submitter.website': { label: 'Site web', shown: { section: 'porteur' }, text: (l) => l.submitter.website, link: true },
+  audiences: { label: 'Administrations ciblées', shown: { section: 'usage' }, items: (l) => l.audiences.map((a) => AUDIENCES.label(a)), compare: 'same' },
+  maturity: { label: 'Niveau de maturité', shortLabel: 'Maturité', shown: { section: 'usage' }, text: (l) => label(MATURITY_LEVELS, l.maturity), compare: 'same' },
+  approach: { label: 'Technique d’IA', shown: { section: 'usage' }, text: (l) => l.approach, compare: 'text' },
+  outcome: { label: 'Devenir du projet', shown: { section: 'usage' }, text: (l) => l.outcome, compare: 'text' },
+  metrics: { label: 'Indicateurs d’impact', shown: { hidden: 'tableau des indicateurs d’impact (src/lib/view/laureate.ts, metricRows)' }, compare: 'higher-is-better' },
+  'metrics[].type': { label: 'Type d’effet', shown: { hidden: 'colonne du tableau des indicateurs' } },
+  'metrics[].label': { label: 'Indicateur', shown: { hidden: 'colonne du tableau des indicateurs' } },
+  'metrics[].before': { label: 'Avant', shown: { hidden: 'colonne du tableau des indicateurs' } },
+  'metrics[].after': { label: 'Après', shown: { hidden: 'colonne du tableau des indicateurs' } },
+  'metrics[].unit': { label: 'Unité', shown: { hidden: 'colonnes « avant » et « après » du tableau des indicateurs' } },
+  'metrics[].method': { label: 'Méthode', shown: { hidden: 'détail de l’indicateur, sous le tableau' } },
+  'metrics[].perimeter': { label: 'Périmètre', shown: { hidden: 'détail de l’indicateur, sous le tableau' } },
+  'metrics[].evidence': { label: 'Niveau de preuve', shown: { hidden: 'colonne du tableau des indicateurs' } },
+  'metrics[].sourceUrl': { label: 'Source', shown: { hidden: 'détail de l’indicateur, sous le tableau' } },
+  qualitativeImpacts: { label: 'Impacts qualitatifs', shown: { hidden: 'groupe : section « Impacts qualitatifs »' } },
+  'qualitativeImpacts.workingConditions': { label: 'Conditions de travail des agents', shown: { section: 'impacts-qualitatifs' }, text: (l) => l.qualitativeImpacts?.workingConditions, compare: 'text' },
+  'qualitativeImpacts.inclusion': { label: 'Inclusion et accès aux services publics', shown: { section: 'impacts-qualitatifs' }, text: (l) => l.qualitativeImpacts?.inclusion, compare: 'text' },
+  'qualitativeImpacts.userQuality': { label: 'Qualité du service rendu aux usagers', shown: { section: 'impacts-qualitatifs' }, text: (l) => l.qualitativeImpacts?.userQuality, compare: 'text' },
+  costs: { label: 'Coûts', shown: { hidden: 'groupe : section « Coûts »' } },
+  'costs.pricingModel': { label: 'Modèle économique', shown: { section: 'couts' }, text: (l) => label(PRICING_MODELS, l.costs?.pricingModel), compare: 'same' },
+  'costs.deploymentCost': { label: 'Coût indicatif de déploiement', shown: { section: 'couts' }, text: (l) => euros(l.costs?.deploymentCost), compare: 'lower-is-better' },
+  'costs.deploymentEffortDays': {
+    label: 'Charge de déploiement',
+    shown: { section: 'couts' },
+    text: (l) => (l.costs?.deploymentEffortDays === undefined ? undefined : plural(l.costs.deploymentEffortDays, 'jour-homme', 'jours-homme')),
+    compare: 'lower-is-better',
+  },
+  'costs.deploymentWeeks': {
+    label: 'Durée de déploiement',
+    shown: { section: 'couts' },
+    text: (l) => (l.costs?.deploymentWeeks === undefined ? undefined : plural(l.costs.deploymentWeeks, 'semaine')),
+    compare: 'lower-is-better',
+  },
+  'costs.annualMaintenanceCost': { label: 'Coût annuel de maintenance', shown: { section: 'couts' }, text: (l) => euros(l.costs?.annualMaintenanceCost), compare: 'lower-is-better' },
+  'costs.notes': { label: 'Précisions', shown: { section: 'couts' }, text: (l) => l.costs?.notes, compare: 'text' },
+  environment: { label: 'Impact environnemental', shown: { hidden: 'groupe : section « Impact environnemental »' } },
+  'environment.lifeCycleAnalysis': {
+    label: 'Analyse du cycle de vie',
+    shown: { section: 'environnement' },
+    text: (l) => (l.environment ? (l.environment.lifeCycleAnalysis ? 'Réalisée' : 'Non réalisée') : undefined),
+    compare: 'same',
+  },
+  'environment.lifeCycleAnalysisUrl': { label: 'Consulter l’analyse du cycle de vie', shown: { section: 'environnement' }, text: (l) => l.environment?.lifeCycleAnalysisUrl, link: true },
+  'environment.frugality': { label: 'Mesures de sobriété', shown: { section: 'environnement' }, text: (l) => l.environment?.frugality, compare: 'text' },
+  'environment.directBenefit': { label: 'Bénéfice environnemental direct', shown: { section: 'environnement' }, text: (l) => l.environment?.directBenefit, compare: 'text' },
+  dataSecurity: { label: 'Données et sécurité', shown: { hidden: 'groupe : section « Données et sécurité »' } },
+  'dataSecurity.secNumCloud': { label: 'SecNumCloud', shown: { section: 'donnees-securite' }, text: (l) => label(SECNUMCLOUD_STATUSES, l.dataSecurity?.secNumCloud), compare: 'same' },
+  'dataSecurity.host': { label: 'Hébergeur', shown: { section: 'donnees-securite' }, text: (l) => l.dataSecurity?.host, compare: 'text' },
+  'dataSecurity.dataLocation': { label: 'Localisation des données', shown: { section: 'donnees-securite' }, text: (l) => label(DATA_LOCATIONS, l.dataSecurity?.dataLocation), compare: 'same' },
+  'dataSecurity.onPremise': { label: 'Déploiement sur site possible', shortLabel: 'Installable sur site', shown: { section: 'donnees-securite' }, text: (l) => yesNo(l.dataSecurity?.onPremise), compare: 'same' },
+  'dataSecurity.sensitiveInformation': {
+    label: 'Compatible informations sensibles (art. 31 loi SREN)',
+    shown: { section: 'donnees-securite' },
+    text: (l) => yesNo(l.dataSecurity?.sensitiveInformation),
+    compare: 'same',
+  },
+  'dataSecurity.gdpr': { label: 'Protection des données personnelles (RGPD)', shown: { section: 'donnees-securite' }, text: (l) => l.dataSecurity?.gdpr, compare: 'text' },
+  'dataSecurity.certifications': { label: 'Certifications', shown: { section: 'donnees-securite' }, items: (l) => (l.dataSecurity?.certifications ?? []).map((c) => CERTIFICATIONS.label(c)), compare: 'same' },
+  rgaa: { label: 'Conformité au RGAA', shortLabel: 'Accessibilité (RGAA) de la solution', shown: { section: 'accessibilite' }, text: (l) => label(RGAA_LEVELS, l.rgaa), compare: 'same' },
+  openness: { label: 'Code et modèles', shown: { hidden: 'groupe : section « Code et modèles »' } },
+  'openness.openSource': { label: 'Open source', shown: { section: 'ouverture' }, text: (l) => yesNo(l.openness?.openSource), compare: 'same' },
+  'openness.licence': { label: 'Licence', shown: { section: 'ouverture' }, text: (l) => l.openness?.licence, compare: 'same' },
+  'openness.repositoryUrl': { label: 'Dépôt du code source', shown: { section: 'ouverture' }, text: (l) => l.openness?.repositoryUrl, link: true },
+  'openness.models': {
+    label: 'Modèles d’IA utilisés',
+    shown: { section: 'ouverture' },
+    items: (l) => (l.openness?.models ?? []).map((m) => (m.openWeights === undefined ? m.name : `${m.name} (${m.openWeights ? 'poids ouverts' : 'poids fermés'})`)),
+    compare: 'same',
+  },
+  'openness.models[].name': { label: 'Modèle', shown: { hidden: 'élément de la liste « Modèles d’IA utilisés »' } },
+  'openness.models[].openWeights': { label: 'Poids ouverts', shown: { hidden: 'mention « poids ouverts » ou « poids fermés » après le nom du modèle' } },
+  references: { label: 'Déploiements de référence', shown: { hidden: 'section « Déploiements de référence », une ligne par déploiement' }, compare: 'higher-is-better' },
+  'references[].organisation': { label: 'Organisation', shown: { hidden: 'terme de la ligne du déploiement' } },
+  'references[].kind': { label: 'Type d’organisation', shown: { hidden: 'valeur de la ligne du déploiement' } },
+  'references[].since': { label: 'Depuis', shown: { hidden: 'valeur de la ligne du déploiement' } },
+  'references[].users': { label: 'Utilisateurs', shown: { hidden: 'valeur de la ligne du déploiement' } },
+  scalability: { label: 'Potentiel', shown: { section: 'mise-a-l-echelle' }, text: (l) => l.scalability, compare: 'text' },
+  logo: { label: 'Logo', shown: { hidden: 'image en tête de la fiche et sur les cartes' } },
+  'logo.src': { label: 'Fichier du logo', shown: { hidden: 'image du logo' } },
+  'logo.alt': { label: 'Texte alternatif du logo', shown: { hidden: 'attribut alt du logo' } },
+  screenshots: { label: 'Captures d’écran', shown: { hidden: 'galerie de la fiche' } },
+  'screenshots[].src': { label: 'Fichier de la capture', shown: { hidden: 'image de la galerie' } },
+  'screenshots[].alt': { label: 'Texte alternatif de la capture', shown: { hidden: 'attribut alt de l’image' } },
+  brochure: { label: 'Brochure technique', shown: { hidden: 'lien de téléchargement de la fiche' } },
+  'brochure.url': { label: 'Adresse de la brochure', shown: { hidden: 'cible du lien de téléchargement' } },
+  'brochure.title': { label: 'Titre de la brochure', shown: { hidden: 'texte du lien de téléchargement' } },
+  'brochure.sizeKb': { label: 'Poids de la brochure', shown: { hidden: 'poids annoncé dans le lien de téléchargement' } },
+  dossierNumber: { label: 'Dossier Démarches Simplifiées', shown: { hidden: 'interne : sert à la réingestion, jamais publié' } },
+  selectedOn: { label: 'Date de sélection', shown: { hidden: 'section « Provenance » et « En bref »' }, compare: 'same' },
+  updatedOn: { label: 'Dernière mise à jour', shown: { hidden: 'section « Provenance »' } },
+  sources: { label: 'Sources', shown: { hidden: 'liste des sources en bas de la fiche' } },
+  'sources[].title': { label: 'Titre de la source', shown: { hidden: 'texte du lien de la source' } },
+  'sources[].url': { label: 'Adresse de la source', shown: { hidden: 'cible du lien de la source' } },
+  'sources[].publisher': { label: 'Éditeur de la source', shown: { hidden: 'mention après le titre de la source' } },
+  'sources[].date': { label: 'Date de la source', shown: { hidden: 'mention après le titre de la source' } },
+} as const satisfies Record<string, FieldEntry>;
+
+export type FieldPath = keyof typeof FIELDS;
+
+/** « En bref », next to the fiche's title: the facts an administration checks first. */
+export const KEY_FACTS: readonly FieldPath[] = ['maturity', 'costs.pricingModel', 'costs.deploymentCost', 'dataSecurity.secNumCloud', 'dataSecurity.dataLocation', 'openness.openSource'];
+
+export const field = (path: FieldPath): FieldEntry => FIELDS[path];
+
+/** The short label of a field (its label when it has none). */
+export const shortLabel = (path: FieldPath): string => field(path).shortLabel ?? field(path).label;
+
+/** The fields a section shows as rows, in order. */
+export function sectionFields(section: SectionId): Array<[FieldPath, FieldEntry]> {
+  return (Object.entries(FIELDS) as Array<[FieldPath, FieldEntry]>).filter(([, f]) => 'section' in f.shown && f.shown.section === section);
+}
+
+/** A fiche row of a field: its label and its value (text, list or link), or nothing when absent. */
+export function fieldRow(path: FieldPath, l: Facts, { short = false } = {}): Array<{ term: string; value: string; href?: string; items?: string[] }> {
+  const f = field(path);
+  const term = short ? (f.shortLabel ?? f.label) : f.label;
+  if (f.items) {
+    const items = f.items(l);
+    return items.length === 0 ? [] : [{ term, value: items.join(', '), items }];
+  }
+  const value = f.text?.(l);
+  if (value === undefined || value === '') return [];
+  return [{ term, value, ...(f.link ? { href: value } : {}) }];
+}
