@@ -3,7 +3,7 @@
  * every accepted input, every decision rule, every sanitising rule, and the
  * promise that an editor's work is never lost.
  */
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -596,6 +596,13 @@ describe('mapping and export mismatches stop with a clear message', () => {
     const p = project();
     p.put('export.ods', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('mimetypeapplication/vnd.oasis.opendocument.spreadsheet')]));
     await expect(p.run()).rejects.toThrow(/^export\.ods : archive ZIP illisible/);
+  });
+
+  it('a call missing from content/calls/ (its kind says what its laureates must fill in)', async () => {
+    const p = project();
+    p.put('export.csv', readFileSync(CSV));
+    rmSync(path.join(p.root, 'content/calls/solutions-ia-2025.md'));
+    await expect(p.run()).rejects.toThrow(/^content\/calls\/solutions-ia-2025\.md introuvable : décrivez l’appel « solutions-ia-2025 » dans content\/calls\/ avant d’en intégrer les lauréats$/);
   });
 
   it('does nothing when selection/ holds no export', async () => {

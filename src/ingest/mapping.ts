@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'astro/zod';
+import { callId } from '../schemas/common.ts';
 import { validateWith } from '../lib/validation/zod-issues.ts';
 import { formatProblems } from '../lib/validation/problem.ts';
 import { IngestError } from './errors.ts';
@@ -111,7 +112,7 @@ const blockSchema = <T extends Record<string, Conversion>>(targets: T) =>
   });
 
 export const mappingSchema = z.strictObject({
-  call: z.string().regex(/^[a-z0-9-]+$/).describe('Identifiant de l’appel (content/calls/<call>.md)'),
+  call: callId().describe('Identifiant de l’appel (content/calls/<call>.md)'),
   selectedOn: z.iso.date().optional().describe('Date de sélection commune (sinon la date « Traité le » du dossier)'),
   dossier: z.strictObject({
     number: labels.describe('Colonne du numéro de dossier'),

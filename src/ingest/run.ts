@@ -4,7 +4,11 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { MARKET_REQUIRED_FIELDS, type LaureateData } from '../schemas/laureate.ts';
+import { parseFrontmatter } from 'astro/markdown';
+import { callSchema } from '../schemas/call.ts';
+import { requiredFields, type LaureateData } from '../schemas/laureate.ts';
+import type { CallKind } from '../schemas/taxonomy.ts';
+import { formatProblems } from '../lib/validation/problem.ts';
 import { laureateSchemaForValidation } from '../lib/validation/validate-content.ts';
 import { validateWith } from '../lib/validation/zod-issues.ts';
 import { pathToField } from '../lib/validation/problem.ts';
@@ -166,6 +170,7 @@ async function ingestCall(call: string, folder: string, options: IngestOptions):
   const contentDir = path.resolve(root, options.contentDir ?? CONTENT_DIR);
   const laureateDir = path.join(contentDir, 'laureates', call);
   const publicDir = path.resolve(root, options.publicDir ?? 'public');
+  const kind = callKind(contentDir, call, root);
   const manifest = readManifest(laureateDir, call);
   const taken = existingSlugs(path.join(contentDir, 'laureates'), manifest);
   const seen = new Set<number>();
@@ -189,7 +194,7 @@ async function ingestCall(call: string, folder: string, options: IngestOptions):
       continue;
     }
     report.laureates++;
-    await ingestLaureate(dossier, mapping, attachments, { laureateDir, publicDir, manifest, taken, report, options, writer, present });
+    await ingestLaureate(dossier, mapping, attachments, { laureateDir, publicDir, manifest, taken, report, options, writer, present, kind });
   }
   await writer.flush();
   for (const [number, entry] of Object.entries(manifest.dossiers)) {
@@ -199,6 +204,17 @@ async function ingestCall(call: string, folder: string, options: IngestOptions):
   }
   if (!options.dryRun && Object.keys(manifest.dossiers).length > 0) writeManifest(laureateDir, manifest);
   return report;
+}
+
+/** The kind of a call, from content/calls/<call>.md: the fields its laureates must fill in follow from it. */
+function callKind(contentDir: string, call: string, root: string): CallKind {
+  const file = path.join(contentDir, 'calls', `${call}.md`);
+  if (!existsSync(file)) {
+    throw new IngestError(`${rel(root, file)} introuvable : décrivez l’appel « ${call} » dans content/calls/ avant d’en intégrer les lauréats`);
+  }
+  const result = validateWith(rel(root, file), callSchema, parseFrontmatter(readFileSync(file, 'utf8')).frontmatter);
+  if (!result.ok) throw new IngestError(`L’appel ${call} est invalide :\n${formatProblems(result.problems)}`);
+  return result.data.kind;
 }
 
 /** Slugs already used in the catalogue, except those the manifest gives to this call's dossiers. */
@@ -239,10 +255,12 @@ interface WriteContext {
   writer: ReturnType<typeof createWriter>;
   /** File names in the call's laureate folder before this run. */
   present: ReadonlySet<string>;
+  /** The call's kind: what a laureate must fill in follows from it. */
+  kind: CallKind;
 }
 
 async function ingestLaureate(dossier: Dossier, mapping: Mapping, attachments: AttachmentStore, ctx: WriteContext): Promise<void> {
-  const { laureateDir, publicDir, manifest, taken, report, options, writer, present } = ctx;
+  const { laureateDir, publicDir, manifest, taken, report, options, writer, present, kind } = ctx;
   const mapped = mapDossier(dossier, mapping, attachments.names(dossier.number));
   const warn = (w: Warning) => report.warnings.push({ dossier: dossier.number, ...w });
   mapped.warnings.forEach(warn);
@@ -312,7 +330,7 @@ async function ingestLaureate(dossier: Dossier, mapping: Mapping, attachments: A
 
   // 3. Everything written validates against the laureate schema and the call's required fields.
   const parsed = validateWith(`dossier ${dossier.number}`, laureateSchemaForValidation, data);
-  const missing = parsed.ok ? MARKET_REQUIRED_FIELDS.filter((r) => r.isMissing(parsed.data as LaureateData)) : [];
+  const missing = parsed.ok ? requiredFields(kind).filter((r) => r.isMissing(parsed.data as LaureateData)) : [];
   if (!parsed.ok || missing.length > 0) {
     const problems = parsed.ok
       ? missing.map((r) => `${pathToField(r.path)} : ${r.label} manquant(e)`)

@@ -4,7 +4,7 @@
  * when the committed files drift from the schema (`npm run docs` rewrites them).
  */
 import { z } from 'astro/zod';
-import { MARKET_REQUIRED_FIELDS } from '../schemas/laureate.ts';
+import { requiredFields } from '../schemas/laureate.ts';
 import { describeSchema, type FieldDoc } from './schema-doc.ts';
 import { laureateSchemaForValidation } from './validation/validate-content.ts';
 
@@ -28,7 +28,7 @@ function row(f: FieldDoc, marketRequired: Set<string>): string {
 }
 
 export function fieldReference(): string {
-  const marketRequired = new Set(MARKET_REQUIRED_FIELDS.map((r) => r.path.join('.')));
+  const marketRequired = new Set(requiredFields('solutions-marche').map((r) => r.path.join('.')));
   const rows: string[] = [];
   const walk = (fields: readonly FieldDoc[]) => {
     for (const f of fields) {

@@ -5,9 +5,9 @@
  * examples. Built from the schema (src/lib/schema-doc.ts), so it never drifts.
  */
 import { stringify } from 'yaml';
-import { MARKET_REQUIRED_FIELDS } from '../schemas/laureate.ts';
+import { requiredFields } from '../schemas/laureate.ts';
 import type { CallKind } from '../schemas/taxonomy.ts';
-import { describeSchema, type FieldDoc } from './schema-doc.ts';
+import { describeSchema, flatten, type FieldDoc } from './schema-doc.ts';
 import { laureateSchemaForValidation } from './validation/validate-content.ts';
 
 export const TODO = 'À compléter';
@@ -96,12 +96,18 @@ function render(fields: readonly FieldDoc[], values: Record<string, unknown>, re
 
 export function scaffoldLaureate(a: ScaffoldAnswers): string {
   const fields = describeSchema(laureateSchemaForValidation).filter((f) => !['dossierNumber'].includes(f.path));
-  const required = new Set<string>(a.callKind === 'solutions-marche' ? MARKET_REQUIRED_FIELDS.map((r) => r.path.join('.')) : []);
+  // The call kind's rule (laureate.ts), with the fields the schema requires inside each required group.
+  const byPath = new Map(flatten(fields).map((f) => [f.path, f]));
+  const required = new Set<string>();
+  for (const rule of requiredFields(a.callKind)) {
+    const path = rule.path.join('.');
+    required.add(path);
+    for (const child of byPath.get(path)?.children ?? []) if (child.required) required.add(child.path);
+  }
   required.add('summary');
   required.add('selectedOn');
   // A real entry written by hand cites its public sources (cross-entry rule).
   required.add('sources');
-  if (a.callKind === 'solutions-marche') ['dataSecurity.secNumCloud', 'costs.pricingModel', 'openness.openSource'].forEach((p) => required.add(p));
   const lines = render(fields, answered(a), required, 0, false);
   return [
     '---',

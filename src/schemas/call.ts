@@ -4,7 +4,7 @@ import { enumOf } from './enum-schema.ts';
 import { CALL_KINDS } from './taxonomy.ts';
 import { isoDate, nonEmptyText, sourceSchema } from './common.ts';
 
-export const CALL_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { CALL_SLUG_PATTERN } from './common.ts';
 
 export const criterionSchema = z
   .strictObject({

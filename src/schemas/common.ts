@@ -19,6 +19,10 @@ export const siteOrWebUrl = () =>
 
 export const nonEmptyText = () => z.string().trim().min(1, 'texte vide');
 
+/** A call's identifier: the name of its file in content/calls/ (lower case, digits, single hyphens). */
+export const CALL_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const callId = () => z.string().regex(CALL_SLUG_PATTERN, 'identifiant d’appel attendu (ex. « solutions-ia-2025 »)');
+
 /** A cited public source; `date` builds its date field (content dates, or ISO strings in the open data). */
 export const sourceSchemaWith = <D extends z.ZodType>(date: () => D) =>
   z

@@ -26,11 +26,12 @@ import {
   THEMATIC_SLUGS,
   categoryBySlug,
   thematicBySlug,
+  type CallKind,
   type CategorySlug,
   type ThematicSlug,
 } from './taxonomy.ts';
 import { enumOf, labelledEnum } from './enum-schema.ts';
-import { isValidSirenOrSiret, isoDate, nonEmptyText, siteOrWebUrl, sourceSchemaWith, webUrl } from './common.ts';
+import { callId, isValidSirenOrSiret, isoDate, nonEmptyText, siteOrWebUrl, sourceSchemaWith, webUrl } from './common.ts';
 
 /**
  * Lengths above which a text is clamped visually on the cards: advice for
@@ -104,10 +105,7 @@ export function laureateShape<I extends z.ZodType, D extends z.ZodType>({ image,
     summary: nonEmptyText().describe(
       `Résumé en une phrase ou deux, affiché sur les cartes (au-delà de ${SUMMARY_MAX} caractères, il y est coupé visuellement).`,
     ),
-    call: z
-      .string()
-      .regex(/^[a-z0-9-]+$/, 'identifiant d’appel attendu (ex. « solutions-ia-2025 »)')
-      .describe('Identifiant de l’appel (fichier de content/calls/), ex. « solutions-ia-2025 ».'),
+    call: callId().describe('Identifiant de l’appel (fichier de content/calls/), ex. « solutions-ia-2025 ».'),
     demo: z
       .boolean()
       .default(false)
@@ -264,12 +262,18 @@ export function laureateSchema<I extends z.ZodType>(image: ImageField<I>) {
 
 export type LaureateData = z.output<ReturnType<typeof laureateSchema<z.ZodType>>>;
 
+export interface Requirement {
+  path: string[];
+  /** French label used in error messages. */
+  label: string;
+  isMissing: (l: LaureateData) => boolean;
+}
+
 /**
- * Fields a laureate of a « solutions du marché » call must fill in, with the
- * French label used in error messages. Laureates of the administrations'
- * experimentation calls (2018, 2019) do not have them.
+ * Fields a laureate of a « solutions du marché » call must fill in.
+ * Laureates of the administrations' experimentation calls (2018, 2019) do not have them.
  */
-export const MARKET_REQUIRED_FIELDS: ReadonlyArray<{ path: string[]; label: string; isMissing: (l: LaureateData) => boolean }> = [
+export const MARKET_REQUIRED_FIELDS: readonly Requirement[] = [
   { path: ['category'], label: 'la catégorie', isMissing: (l) => !l.category },
   { path: ['thematics'], label: 'au moins une thématique', isMissing: (l) => l.thematics.length === 0 },
   { path: ['audiences'], label: 'au moins une administration ciblée', isMissing: (l) => l.audiences.length === 0 },
@@ -280,3 +284,14 @@ export const MARKET_REQUIRED_FIELDS: ReadonlyArray<{ path: string[]; label: stri
   { path: ['rgaa'], label: 'la conformité RGAA de la solution', isMissing: (l) => !l.rgaa },
   { path: ['openness', 'openSource'], label: 'l’ouverture (open source ou non)', isMissing: (l) => l.openness?.openSource === undefined },
 ];
+
+/**
+ * What a laureate must fill in beyond the schema, by the kind of its call: the
+ * one rule the validator, the ingestion, the scaffold and the editor guide apply.
+ */
+export const REQUIRED_BY_CALL_KIND: Record<CallKind, readonly Requirement[]> = {
+  'solutions-marche': MARKET_REQUIRED_FIELDS,
+  'projets-administration': [],
+};
+
+export const requiredFields = (kind: CallKind): readonly Requirement[] => REQUIRED_BY_CALL_KIND[kind];

@@ -10,7 +10,7 @@ import { z } from 'astro/zod';
 import { laureateShape, refineLaureate, LAUREATE_SLUG_PATTERN, type LaureateData } from '../../schemas/laureate.ts';
 import { enumOf } from '../../schemas/enum-schema.ts';
 import { CALL_KINDS } from '../../schemas/taxonomy.ts';
-import { nonEmptyText, webUrl } from '../../schemas/common.ts';
+import { callId, nonEmptyText, webUrl } from '../../schemas/common.ts';
 import { isoDay } from '../view/format.ts';
 import { laureateHref } from '../view/laureate.ts';
 
@@ -41,7 +41,7 @@ function recordShape() {
   return {
     id: z.string().regex(LAUREATE_SLUG_PATTERN).describe('Identifiant stable du lauréat (celui de l’adresse de sa fiche).'),
     url: publicUrl().describe('Adresse de la fiche du lauréat sur le catalogue.'),
-    call: z.string().regex(/^[a-z0-9-]+$/).describe('Identifiant de l’appel dont la structure est lauréate.'),
+    call: callId().describe('Identifiant de l’appel dont la structure est lauréate.'),
     callTitle: nonEmptyText().describe('Nom de l’appel.'),
     callYear: z.number().int().describe('Année de l’appel.'),
     callKind: enumOf(CALL_KINDS).describe('Nature des lauréats de l’appel : projets des administrations ou solutions du marché.'),

@@ -4,7 +4,7 @@
  * Pure: takes parsed entries, returns problems.
  */
 import type { Call } from '../../schemas/call.ts';
-import { MARKET_REQUIRED_FIELDS, LAUREATE_SLUG_PATTERN, type LaureateData } from '../../schemas/laureate.ts';
+import { LAUREATE_SLUG_PATTERN, requiredFields, type LaureateData } from '../../schemas/laureate.ts';
 import { pathToField, type Problem } from './problem.ts';
 import { closest } from './zod-issues.ts';
 
@@ -87,16 +87,14 @@ export function crossEntryProblems(
         hint: `déplacez le fichier dans content/laureates/${data.call}/ ou corrigez le champ call`,
       });
     }
-    if (call.data.kind === 'solutions-marche') {
-      for (const rule of MARKET_REQUIRED_FIELDS) {
-        if (rule.isMissing(data)) {
-          problems.push({
-            file,
-            field: pathToField(rule.path),
-            message: `champ obligatoire manquant pour un lauréat de « ${call.data.shortTitle} » : ${rule.label}`,
-            hint: 'les lauréats d’un appel de solutions du marché documentent ces informations (cahier des charges, article 5)',
-          });
-        }
+    for (const rule of requiredFields(call.data.kind)) {
+      if (rule.isMissing(data)) {
+        problems.push({
+          file,
+          field: pathToField(rule.path),
+          message: `champ obligatoire manquant pour un lauréat de « ${call.data.shortTitle} » : ${rule.label}`,
+          hint: 'les lauréats d’un appel de solutions du marché documentent ces informations (cahier des charges, article 5)',
+        });
       }
     }
     if (!data.demo && data.dossierNumber === undefined && data.sources.length === 0) {
