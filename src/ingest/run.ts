@@ -22,7 +22,7 @@ import { EMPTY_STORE, type AttachmentStore } from './read/attachments.ts';
 import { detectInput, inputFiles, type Input } from './read/detect.ts';
 import { findColumn } from './table.ts';
 import { createWriter, laureateMarkdown, readManifest, sha256, slugify, withPublished, writeAtomic, writeManifest, type Manifest } from './write.ts';
-import { CONTENT_DIR } from '../lib/content-paths.ts';
+import { CONTENT_DIR, isLaureateFile } from '../lib/content-paths.ts';
 
 export interface IngestOptions {
   root: string;
@@ -226,7 +226,7 @@ function existingSlugs(laureatesDir: string, manifest: Manifest): Map<string, st
     const dir = path.join(laureatesDir, folder);
     if (!statSync(dir).isDirectory()) continue;
     for (const name of readdirSync(dir)) {
-      if (!name.endsWith('.md') || name.startsWith('_') || name.startsWith('.')) continue;
+      if (!isLaureateFile(`${folder}/${name}`)) continue;
       const slug = name.slice(0, -3);
       taken.set(slug, own.get(slug) ?? `${folder}/${name}`);
     }

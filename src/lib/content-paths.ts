@@ -22,6 +22,16 @@ export function slugFromPath(entry: string): string {
   return entry.replace(/\\/g, '/').split('/').pop()!.replace(/\.mdx?$/, '');
 }
 
+/**
+ * Whether a path under content/laureates/ is a laureate: `<call>/<slug>.md`,
+ * not a draft or review copy (`_…`, `.…`). The collection's glob (PATTERNS),
+ * the validator, the ingestion and `npm run new` agree on it.
+ */
+export function isLaureateFile(relPath: string): boolean {
+  const parts = relPath.replace(/\\/g, '/').split('/');
+  return parts.length === 2 && parts[1]!.endsWith('.md') && !isIgnoredPath(relPath);
+}
+
 /** Files that may sit in a laureate's call folder beside the fiches (images, documents). */
 const ASSET_FILE = /\.(png|jpe?g|webp|avif|gif|tiff?|svg|pdf)$/i;
 /** Names an editor may have meant as a laureate: Markdown under another extension, MDX, YAML. */
@@ -37,7 +47,7 @@ export function strayLaureateFile(relPath: string): { message: string; hint: str
   if (isIgnoredPath(rel)) return undefined;
   const parts = rel.split('/');
   const name = parts.at(-1)!;
-  if (parts.length === 2 && name.endsWith('.md')) return undefined;
+  if (isLaureateFile(rel)) return undefined;
   if (ASSET_FILE.test(name) && parts.length >= 2) return undefined;
   const stem = name.replace(/\.[^.]+$/, '');
   if (parts.length === 1) {
