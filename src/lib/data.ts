@@ -13,9 +13,16 @@ export async function publishedLaureates(): Promise<LaureateEntry[]> {
   return sortLaureates((await getCollection('laureates')).filter(isPublished));
 }
 
+let callsCache: Promise<CallEntry[]> | undefined;
+
+/** The calls, newest first (by year, then title): the one order of every list of calls. */
+export function sortedCalls(): Promise<CallEntry[]> {
+  callsCache ??= getCollection('calls').then((calls) => [...calls].sort((a, b) => b.data.year - a.data.year || a.data.title.localeCompare(b.data.title, 'fr')));
+  return callsCache;
+}
+
 export async function callsById(): Promise<Map<string, CallEntry>> {
-  const calls = await getCollection('calls');
-  return new Map(calls.map((c) => [c.id, c]));
+  return new Map((await sortedCalls()).map((c) => [c.id, c]));
 }
 
 /** The call of a laureate (the validator guarantees it exists). */

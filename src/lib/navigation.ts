@@ -1,25 +1,15 @@
-/** The main menu, built from the taxonomy and the calls. */
+/** The main menu, built from the taxonomy and the calls (newest first, as data.ts sorts them). */
 import { CATEGORIES, THEMATICS } from '../schemas/taxonomy.ts';
 import type { NavItem } from './site.ts';
+import { callHref, categoryHref, thematicHref } from './view/laureate.ts';
 
-export function mainNavigation(calls: ReadonlyArray<{ id: string; data: { shortTitle: string; year: number } }>): NavItem[] {
+export function mainNavigation(calls: ReadonlyArray<{ id: string; data: { shortTitle: string } }>): NavItem[] {
   return [
     { label: 'Accueil', href: '/' },
     { label: 'Toutes les solutions', href: '/solutions/' },
-    {
-      label: 'Catégories',
-      children: CATEGORIES.map((c) => ({ href: `/categories/${c.slug}/`, label: c.shortLabel })),
-    },
-    {
-      label: 'Thématiques',
-      children: THEMATICS.map((t) => ({ href: `/thematiques/${t.slug}/`, label: t.label })),
-    },
-    {
-      label: 'Appels',
-      children: [...calls]
-        .sort((a, b) => b.data.year - a.data.year)
-        .map((c) => ({ href: `/appels/${c.id}/`, label: c.data.shortTitle })),
-    },
+    { label: 'Catégories', children: CATEGORIES.map((c) => ({ href: categoryHref(c.slug), label: c.shortLabel })) },
+    { label: 'Thématiques', children: THEMATICS.map((t) => ({ href: thematicHref(t.slug), label: t.label })) },
+    { label: 'Appels', children: calls.map((c) => ({ href: callHref(c.id), label: c.data.shortTitle })) },
     { label: 'Méthodologie', href: '/methodologie/' },
     { label: 'À propos', href: '/a-propos/' },
   ];

@@ -1,6 +1,7 @@
 /** Schemas of the taxonomy entries (the data itself lives in taxonomy.ts). */
 import { z } from 'astro/zod';
 import { CATEGORY_SLUGS, THEMATIC_SLUGS } from './taxonomy.ts';
+import { callId } from './common.ts';
 
 export const categorySchema = z
   .object({
@@ -10,6 +11,7 @@ export const categorySchema = z
     description: z.string().min(1).describe('Présentation dans nos mots.'),
     pictogram: z.string().regex(/^[a-z-]+\/[a-z-]+\.svg$/).describe('Pictogramme DSFR (artwork/pictograms/…).'),
     dsOption: z.string().min(1).describe('Option correspondante du formulaire Démarches Simplifiées.'),
+    call: callId().describe('Appel dont le cahier des charges définit la catégorie.'),
   })
   .describe('Une catégorie de l’appel 2025.');
 

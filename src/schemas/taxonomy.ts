@@ -25,7 +25,12 @@ export interface Category {
   /** DSFR pictogram, path under dist/artwork/pictograms/. */
   pictogram: string;
   dsOption: string;
+  /** The call whose cahier des charges defines the category (article 1). */
+  call: string;
 }
+
+/** The call whose cahier des charges (article 1) defines the categories and thematics. */
+const CATEGORIES_CALL = 'solutions-ia-2025';
 
 export const CATEGORIES: readonly Category[] = [
   {
@@ -36,6 +41,7 @@ export const CATEGORIES: readonly Category[] = [
       'Des outils prêts à l’emploi : un service peut les mettre en place, les adapter et les faire vivre sans équipe technique spécialisée en intelligence artificielle.',
     pictogram: 'digital/application.svg',
     dsOption: 'Solution applicative directement utilisable par les administrations',
+    call: CATEGORIES_CALL,
   },
   {
     slug: 'briques-technologiques',
@@ -45,6 +51,7 @@ export const CATEGORIES: readonly Category[] = [
       'Des composants que les équipes informatiques d’une administration intègrent à leurs propres systèmes pour y faire fonctionner l’IA : inférence, recherche dans les documents, adaptation des modèles.',
     pictogram: 'system/flow-settings.svg',
     dsOption: 'Brique technologique facilitant l’adoption et le déploiement de l’IA',
+    call: CATEGORIES_CALL,
   },
 ];
 

@@ -1,0 +1,102 @@
+/**
+ * What each route renders, one function per route (as Starlight's
+ * `utils/routing/data.ts`): the route fetches its props here and hands them
+ * to components. Collections are read through data.ts; links come from the
+ * href builders; the view models stay pure in view/.
+ */
+import { callOf, callsById, publishedLaureates, sortedCalls, type LaureateEntry } from './data.ts';
+import { facetCounts, facets, facetValues } from './facets.ts';
+import { plural } from './view/format.ts';
+import { callHref, categoryHref, thematicHref, classificationTags, keyFacts, laureateCard, laureateHref, laureateSections, metricRows, metricsCaption, trustBadges } from './view/laureate.ts';
+import { categoryEntries, keyFigures, laureatesOfCall, laureatesOfCategory, laureatesOfThematic, thematicEntries, type FacetEntry } from './view/listing.ts';
+import { CALL_KINDS, CATEGORIES, SECNUMCLOUD_STATUSES, categoryBySlug, thematicBySlug, type Category, type Thematic } from '../schemas/taxonomy.ts';
+
+export interface Crumb {
+  href: string;
+  label: string;
+}
+
+/** The home page: key figures, the browsing tiles (categories, thematics, calls) and the latest selections. */
+export async function homePage() {
+  const [laureates, calls] = await Promise.all([publishedLaureates(), sortedCalls()]);
+  const byId = new Map(calls.map((c) => [c.id, c]));
+  const callTiles: FacetEntry[] = calls.map((c) => {
+    const count = laureatesOfCall(laureates, c.id).length;
+    return { slug: c.id, label: c.data.title, description: `${CALL_KINDS.label(c.data.kind)}. ${c.data.summary}`, href: callHref(c.id), count, countLabel: plural(count, 'fiche publiée', 'fiches publiées') };
+  });
+  return {
+    figures: keyFigures(laureates, calls),
+    categories: categoryEntries(laureates),
+    pictograms: Object.fromEntries(CATEGORIES.map((c) => [c.slug, c.pictogram])),
+    thematics: thematicEntries(laureates),
+    calls: callTiles,
+    recent: laureates.slice(0, 3).map((l) => laureateCard(l, callOf(byId, l))),
+  };
+}
+
+/** The filterable listing: every published laureate with its card and facet values, the facets and their counts. */
+export async function listingPage() {
+  const [laureates, calls] = await Promise.all([publishedLaureates(), sortedCalls()]);
+  const byId = new Map(calls.map((c) => [c.id, c]));
+  const callOptions = calls.map((c) => ({ id: c.id, shortTitle: c.data.shortTitle }));
+  const allFacets = facets(callOptions);
+  const items = laureates.map((entry) => ({ entry, card: laureateCard(entry, callOf(byId, entry)), values: facetValues(entry.data, allFacets) }));
+  return { callOptions, facets: allFacets, items, counts: facetCounts(items.map((i) => i.values), {}, allFacets) };
+}
+
+/** A laureate's page: its call, sections, « En bref », metrics, breadcrumb and search metadata. */
+export async function laureatePage(laureate: LaureateEntry) {
+  const call = callOf(await callsById(), laureate);
+  const d = laureate.data;
+  const breadcrumb: Crumb[] = [
+    d.category ? { href: categoryHref(d.category), label: categoryBySlug(d.category).shortLabel } : { href: callHref(call.id), label: call.data.shortTitle },
+    { href: laureateHref(laureate.id), label: d.name },
+  ];
+  return {
+    call,
+    breadcrumb,
+    sections: laureateSections(laureate, call),
+    facts: keyFacts(d, call),
+    badges: trustBadges(d),
+    tags: classificationTags(d),
+    metrics: metricRows(d),
+    metricsCaption: metricsCaption(d),
+    search: {
+      type: call.data.kind === 'projets-administration' ? 'Projet d’administration' : 'Solution',
+      filters: facetValues(d),
+      meta: {
+        structure: d.submitter.name,
+        categorie: d.category ? categoryBySlug(d.category).shortLabel : undefined,
+        thematiques: d.thematics.map((t) => thematicBySlug(t).shortLabel).join(' · ') || undefined,
+        secnumcloud: d.dataSecurity ? SECNUMCLOUD_STATUSES.label(d.dataSecurity.secNumCloud) : undefined,
+      },
+    },
+  };
+}
+
+/** A category's page: the call that defines it, its thematics (navigation) and its laureates. */
+export async function categoryPage(category: Pick<Category, 'slug' | 'shortLabel' | 'call'>) {
+  const [laureates, calls] = await Promise.all([publishedLaureates(), callsById()]);
+  const call = calls.get(category.call);
+  if (!call) throw new Error(`catégorie ${category.slug} : appel « ${category.call} » introuvable dans content/calls/`);
+  return {
+    call: { href: callHref(call.id), title: call.data.title },
+    breadcrumb: [{ href: categoryHref(category.slug), label: category.shortLabel }] satisfies Crumb[],
+    thematics: thematicEntries(laureates, category.slug),
+    cards: laureatesOfCategory(laureates, category.slug).map((l) => laureateCard(l, callOf(calls, l))),
+  };
+}
+
+/** A thematic's page: every laureate that declared it, whatever its category. */
+export async function thematicPage(thematic: Pick<Thematic, 'slug' | 'label' | 'categories'>) {
+  const [laureates, calls] = await Promise.all([publishedLaureates(), callsById()]);
+  const categories = thematic.categories.map(categoryBySlug);
+  return {
+    categories: categories.map((c) => ({ href: categoryHref(c.slug), label: c.label })),
+    breadcrumb: [
+      ...(categories.length === 1 ? [{ href: categoryHref(categories[0]!.slug), label: categories[0]!.shortLabel }] : []),
+      { href: thematicHref(thematic.slug), label: thematic.label },
+    ] satisfies Crumb[],
+    cards: laureatesOfThematic(laureates, thematic.slug).map((l) => laureateCard(l, callOf(calls, l))),
+  };
+}
