@@ -102,7 +102,8 @@ export function facetCounts(items: readonly FacetValues[], selection: Selection,
   return counts;
 }
 
-export type Sort = 'recent' | 'nom';
+import type { Sort } from './view/order.ts';
+export type { Sort };
 
 export interface ListingState {
   query: string;

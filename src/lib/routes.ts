@@ -9,7 +9,7 @@ import { facetCounts, facets, facetValues } from './facets.ts';
 import { plural } from './view/format.ts';
 import { callHref, categoryHref, thematicHref, classificationTags, keyFacts, laureateCard, laureateHref, laureateSections, metricRows, metricsCaption, trustBadges } from './view/laureate.ts';
 import { categoryEntries, keyFigures, laureatesOfCall, laureatesOfCategory, laureatesOfThematic, thematicEntries, type FacetEntry } from './view/listing.ts';
-import { CALL_KINDS, CATEGORIES, SECNUMCLOUD_STATUSES, categoryBySlug, thematicBySlug, type Category, type Thematic } from '../schemas/taxonomy.ts';
+import { CALL_KINDS, CATEGORIES, SECNUMCLOUD_STATUSES, callWording, categoryBySlug, thematicBySlug, type Category, type Thematic } from '../schemas/taxonomy.ts';
 
 export interface Crumb {
   href: string;
@@ -54,6 +54,7 @@ export async function laureatePage(laureate: LaureateEntry) {
   ];
   return {
     call,
+    wording: callWording(call.data.kind),
     breadcrumb,
     sections: laureateSections(laureate, call),
     facts: keyFacts(d, call),
@@ -62,7 +63,7 @@ export async function laureatePage(laureate: LaureateEntry) {
     metrics: metricRows(d),
     metricsCaption: metricsCaption(d),
     search: {
-      type: call.data.kind === 'projets-administration' ? 'Projet d’administration' : 'Solution',
+      type: callWording(call.data.kind).laureateType,
       filters: facetValues(d),
       meta: {
         structure: d.submitter.name,

@@ -229,6 +229,25 @@ export const CALL_KINDS = defineEnum([
 ]);
 export type CallKind = (typeof CALL_KINDS.values)[number];
 
+/** How the site names a laureate and its submitter, by the kind of its call: the one place for that wording. */
+export interface CallWording {
+  /** « Solution » or « Projet d’administration » (search results, page type). */
+  laureateType: string;
+  /** « cette solution » or « ce projet ». */
+  thisLaureate: string;
+  /** « Structure » or « Administration » (« En bref »). */
+  submitter: string;
+  /** « Structure candidate » or « Administration porteuse » (the fiche's section). */
+  submitterSection: string;
+}
+
+const CALL_WORDING: Record<CallKind, CallWording> = {
+  'solutions-marche': { laureateType: 'Solution', thisLaureate: 'cette solution', submitter: 'Structure', submitterSection: 'Structure candidate' },
+  'projets-administration': { laureateType: 'Projet d’administration', thisLaureate: 'ce projet', submitter: 'Administration', submitterSection: 'Administration porteuse' },
+};
+
+export const callWording = (kind: CallKind): CallWording => CALL_WORDING[kind];
+
 // ---------------------------------------------------------------------------
 // Laureate enums
 // ---------------------------------------------------------------------------

@@ -5,6 +5,7 @@
  * functions of src/lib/facets.ts.
  */
 import { describeSelection, facetCounts, facets, matches, parseState, serialiseState, type FacetValues, type ListingState } from '../lib/facets.ts';
+import { compareLaureates } from '../lib/view/order.ts';
 import { plural } from '../lib/view/format.ts';
 import { loadPagefind } from './pagefind.ts';
 
@@ -32,7 +33,6 @@ const items: Item[] = [...list.querySelectorAll<HTMLLIElement>(':scope > li')].m
   date: element.dataset.date!,
   values: JSON.parse(element.dataset.facettes ?? '{}') as FacetValues,
 }));
-const collator = new Intl.Collator('fr', { sensitivity: 'base' });
 
 function readForm(): ListingState {
   const params = new URLSearchParams();
@@ -69,7 +69,7 @@ async function apply(state: ListingState): Promise<void> {
   if (mine !== generation) return; // a newer change won the race
   const pool = items.filter((i) => !urls || urls.has(i.url));
   const shown = pool.filter((i) => matches(i.values, state.selection));
-  const sorted = [...items].sort((a, b) => (state.sort === 'nom' ? collator.compare(a.name, b.name) : b.date.localeCompare(a.date) || collator.compare(a.name, b.name)));
+  const sorted = [...items].sort(compareLaureates(state.sort));
   list.append(...sorted.map((i) => i.element));
   const visible = new Set(shown);
   for (const i of items) i.element.hidden = !visible.has(i);

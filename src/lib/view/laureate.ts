@@ -12,11 +12,13 @@ import {
   REFERENCE_KINDS,
   RGAA_LEVELS,
   SECNUMCLOUD_STATUSES,
+  callWording,
   categoryBySlug,
   thematicBySlug,
 } from '../../schemas/taxonomy.ts';
 import { KEY_FACTS, SECTIONS, field, fieldRow, sectionFields, type SectionId } from '../../schemas/fields.ts';
-import { formatDate, formatQuantity, plural, relativeChange } from './format.ts';
+import { formatDate, formatQuantity, isoDay, plural, relativeChange } from './format.ts';
+import { compareLaureates } from './order.ts';
 
 /** What the view needs of a laureate (images are rendered by the page). */
 export type LaureateFacts = Omit<LaureateData, 'logo' | 'screenshots'>;
@@ -43,6 +45,8 @@ export const laureateHref = (slug: string) => `/solutions/${slug}/`;
 export const categoryHref = (slug: string) => `/categories/${slug}/`;
 export const thematicHref = (slug: string) => `/thematiques/${slug}/`;
 export const callHref = (slug: string) => `/appels/${slug}/`;
+/** The listing prefiltered on one facet option (`/solutions/?categorie=…`). */
+export const listingHref = (facet: string, value: string) => `/solutions/?${new URLSearchParams({ [facet]: value })}`;
 
 const SECNUMCLOUD_BADGE: Record<string, BadgeKind> = {
   qualifie: 'success',
@@ -112,10 +116,9 @@ export function laureateCard(l: LaureateLike, call: CallLike): LaureateCard {
 
 /** Published laureates, most recent selection first, then by name (French collation). */
 export function sortLaureates<T extends LaureateLike>(list: readonly T[]): T[] {
-  const collator = new Intl.Collator('fr', { sensitivity: 'base' });
-  return [...list].sort(
-    (a, b) => b.data.selectedOn.getTime() - a.data.selectedOn.getTime() || collator.compare(a.data.name, b.data.name),
-  );
+  const compare = compareLaureates('recent');
+  const key = (l: T) => ({ name: l.data.name, date: isoDay(l.data.selectedOn) });
+  return [...list].sort((a, b) => compare(key(a), key(b)));
 }
 
 export function isPublished(l: { data: { published: boolean } }): boolean {
@@ -196,7 +199,7 @@ const registryRows = (section: SectionId, d: LaureateFacts): FactRow[] => sectio
 export function laureateSections(l: LaureateLike, call: CallLike): Section[] {
   const d = l.data;
   const special: Partial<Record<SectionId, Partial<Section>>> = {
-    porteur: { title: call.data.kind === 'projets-administration' ? 'Administration porteuse' : 'Structure candidate' },
+    porteur: { title: callWording(call.data.kind).submitterSection },
     usage: { paragraphs: d.applicationContext ? [d.applicationContext] : [] },
     references: {
       rows: d.references.map((r) => ({
@@ -229,7 +232,7 @@ export function laureateSections(l: LaureateLike, call: CallLike): Section[] {
  */
 export function keyFacts(l: LaureateFacts, call: CallLike): FactRow[] {
   return [
-    ...row(call.data.kind === 'projets-administration' ? 'Administration' : 'Structure', l.submitter.name),
+    ...row(callWording(call.data.kind).submitter, l.submitter.name),
     ...KEY_FACTS.flatMap((path) => fieldRow(path, l, { short: true })).map(({ term, value }) => ({ term, value })),
     ...row(field('metrics').label, l.metrics.length > 0 ? plural(l.metrics.length, 'indicateur chiffré', 'indicateurs chiffrés') : undefined),
     ...row('Sélection', formatDate(l.selectedOn)),

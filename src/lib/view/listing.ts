@@ -2,7 +2,7 @@
 import type { Call } from '../../schemas/call.ts';
 import { CATEGORIES, THEMATICS, type CategorySlug, type ThematicSlug } from '../../schemas/taxonomy.ts';
 import { formatDate, isoDay, plural } from './format.ts';
-import type { LaureateLike } from './laureate.ts';
+import { categoryHref, thematicHref, type LaureateLike } from './laureate.ts';
 
 export function laureatesOfCategory<T extends LaureateLike>(list: readonly T[], slug: CategorySlug): T[] {
   return list.filter((l) => l.data.category === slug);
@@ -52,14 +52,14 @@ export interface FacetEntry {
 export function categoryEntries(laureates: readonly LaureateLike[]): FacetEntry[] {
   return CATEGORIES.map((c) => {
     const count = laureatesOfCategory(laureates, c.slug).length;
-    return { slug: c.slug, label: c.label, description: c.description, href: `/categories/${c.slug}/`, count, countLabel: plural(count, 'solution') };
+    return { slug: c.slug, label: c.label, description: c.description, href: categoryHref(c.slug), count, countLabel: plural(count, 'solution') };
   });
 }
 
 export function thematicEntries(laureates: readonly LaureateLike[], category?: CategorySlug): FacetEntry[] {
   return THEMATICS.filter((t) => !category || t.categories.includes(category)).map((t) => {
     const count = laureatesOfThematic(laureates, t.slug).length;
-    return { slug: t.slug, label: t.label, description: t.description, href: `/thematiques/${t.slug}/`, count, countLabel: plural(count, 'solution') };
+    return { slug: t.slug, label: t.label, description: t.description, href: thematicHref(t.slug), count, countLabel: plural(count, 'solution') };
   });
 }
 
