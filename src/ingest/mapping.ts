@@ -8,87 +8,25 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'astro/zod';
 import { callId } from '../schemas/common.ts';
+import { DS_FIELD_TARGETS, DS_METRIC_TARGETS, DS_REFERENCE_TARGETS, type Conversion } from '../schemas/fields.ts';
 import { validateWith } from '../lib/validation/zod-issues.ts';
 import { formatProblems } from '../lib/validation/problem.ts';
 import { IngestError } from './errors.ts';
 
-/** How a DS value becomes a laureate value. */
-export type Conversion =
-  | 'text'
-  | 'multiline'
-  | 'url'
-  | 'siret'
-  | 'yesno'
-  | 'count'
-  | 'money'
-  | 'decimal'
-  | 'year'
-  | 'models'
-  | 'attachment'
-  | 'attachments'
-  | { enum: string }
-  | { multi: string };
+export type { Conversion } from '../schemas/fields.ts';
 
-/** Every laureate field the ingestion can fill, with its conversion. */
-export const TARGETS = {
-  name: 'text',
-  summary: 'text',
-  description: 'multiline',
-  applicationContext: 'multiline',
-  category: { enum: 'category' },
-  thematics: { multi: 'thematic' },
-  audiences: { multi: 'audience' },
-  maturity: { enum: 'maturity' },
-  'submitter.name': 'text',
-  'submitter.kind': { enum: 'submitterKind' },
-  'submitter.size': { enum: 'companySize' },
-  'submitter.siret': 'siret',
-  'submitter.website': 'url',
-  'openness.openSource': 'yesno',
-  'openness.licence': 'text',
-  'openness.repositoryUrl': 'url',
-  'openness.models': 'models',
-  'costs.pricingModel': { enum: 'pricingModel' },
-  'costs.deploymentCost': 'money',
-  'costs.deploymentEffortDays': 'count',
-  'costs.deploymentWeeks': 'count',
-  'costs.annualMaintenanceCost': 'money',
-  'environment.lifeCycleAnalysis': 'yesno',
-  'environment.frugality': 'multiline',
-  'environment.directBenefit': 'multiline',
-  'dataSecurity.secNumCloud': { enum: 'secNumCloud' },
-  'dataSecurity.host': 'text',
-  'dataSecurity.dataLocation': { enum: 'dataLocation' },
-  'dataSecurity.onPremise': 'yesno',
-  'dataSecurity.sensitiveInformation': 'yesno',
-  'dataSecurity.gdpr': 'multiline',
-  'dataSecurity.certifications': { multi: 'certification' },
-  rgaa: { enum: 'rgaa' },
-  logo: 'attachment',
-  screenshots: 'attachments',
-  brochure: 'attachment',
-} as const satisfies Record<string, Conversion>;
+/**
+ * Every laureate field the ingestion can fill, with its conversion: the field
+ * registry's DS targets (src/schemas/fields.ts), plus the fiche's text.
+ */
+export const TARGETS = { description: 'multiline', ...DS_FIELD_TARGETS } as const satisfies Record<string, Conversion>;
 export type Target = keyof typeof TARGETS;
 
 /** The target that becomes the markdown body of the fiche; every other target is a front-matter field. */
 export const BODY_TARGET = 'description' satisfies Target;
 
-export const METRIC_TARGETS = {
-  type: { enum: 'metricType' },
-  label: 'text',
-  before: 'decimal',
-  after: 'decimal',
-  unit: 'text',
-  method: 'multiline',
-  perimeter: 'text',
-} as const satisfies Record<string, Conversion>;
-
-export const REFERENCE_TARGETS = {
-  organisation: 'text',
-  kind: { enum: 'referenceKind' },
-  since: 'year',
-  users: 'count',
-} as const satisfies Record<string, Conversion>;
+export const METRIC_TARGETS = DS_METRIC_TARGETS;
+export const REFERENCE_TARGETS = DS_REFERENCE_TARGETS;
 
 /** A source: one label, several labels (first present wins), or a label with its champDescriptorId. */
 const sourceSchema = z.union([

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeSchema, flatten } from '../lib/schema-doc.ts';
 import { laureateSchemaForValidation } from '../lib/validation/validate-content.ts';
-import { BODY_TARGET, METRIC_TARGETS, REFERENCE_TARGETS, TARGETS } from '../ingest/mapping.ts';
+import path from 'node:path';
+import { BODY_TARGET, METRIC_TARGETS, REFERENCE_TARGETS, TARGETS, loadMapping } from '../ingest/mapping.ts';
 import { FIELDS, KEY_FACTS, SECTIONS, sectionFields } from './fields.ts';
 
 const schemaPaths = flatten(describeSchema(laureateSchemaForValidation)).map((f) => f.path);
@@ -31,5 +32,12 @@ describe('the field registry', () => {
     for (const target of Object.keys(TARGETS).filter((t) => t !== BODY_TARGET)) expect(schemaPaths, target).toContain(target);
     for (const target of Object.keys(METRIC_TARGETS)) expect(schemaPaths, target).toContain(`metrics[].${target}`);
     for (const target of Object.keys(REFERENCE_TARGETS)) expect(schemaPaths, target).toContain(`references[].${target}`);
+  });
+
+  it('is mapped: every field the DS form fills has its column in the 2025 call’s mapping.yml', () => {
+    const mapping = loadMapping(path.resolve(import.meta.dirname, '../../selection/solutions-ia-2025/mapping.yml'));
+    expect(Object.keys(TARGETS).filter((t) => !(t in mapping.fields)), 'champs sans colonne dans mapping.yml').toEqual([]);
+    expect(Object.keys(METRIC_TARGETS).filter((t) => !(t in (mapping.blocks.metrics?.fields ?? {})))).toEqual([]);
+    expect(Object.keys(REFERENCE_TARGETS).filter((t) => !(t in (mapping.blocks.references?.fields ?? {})))).toEqual([]);
   });
 });

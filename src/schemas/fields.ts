@@ -45,6 +45,23 @@ export type SectionId = (typeof SECTIONS)[number];
 /** How two solutions compare on a field (the comparison page). */
 export type Comparison = 'same' | 'lower-is-better' | 'higher-is-better' | 'text';
 
+/** How a Démarches Simplifiées value becomes this field's value (src/ingest/map.ts converts). */
+export type Conversion =
+  | 'text'
+  | 'multiline'
+  | 'url'
+  | 'siret'
+  | 'yesno'
+  | 'count'
+  | 'money'
+  | 'decimal'
+  | 'year'
+  | 'models'
+  | 'attachment'
+  | 'attachments'
+  | { enum: string }
+  | { multi: string };
+
 export interface FieldEntry {
   /** French label: the term of the fiche's row, the comparison's row. */
   label: string;
@@ -59,6 +76,8 @@ export interface FieldEntry {
   /** The value is a web address the row links to. */
   link?: boolean;
   compare?: Comparison;
+  /** When the field comes from the DS form: the conversion that fills it (the mapping names the column). */
+  ds?: Conversion;
 }
 
 const label = <V extends string>(e: LabelledEnum<V>, v: V | undefined) => (v === undefined ? undefined : e.label(v));
@@ -70,32 +89,32 @@ const euros = (n: number | undefined) => (n === undefined ? undefined : formatEu
  * as `path[]`), in the fiche's reading order within each section.
  */
 export const FIELDS = {
-  name: { label: 'Nom', shown: { hidden: 'titre de la fiche (h1) et des cartes' }, compare: 'text' },
-  summary: { label: 'Résumé', shown: { hidden: 'chapeau de la fiche et texte des cartes' }, compare: 'text' },
+  name: { label: 'Nom', shown: { hidden: 'titre de la fiche (h1) et des cartes' }, compare: 'text', ds: 'text' },
+  summary: { label: 'Résumé', shown: { hidden: 'chapeau de la fiche et texte des cartes' }, compare: 'text', ds: 'text' },
   call: { label: 'Appel', shown: { hidden: 'section « Provenance » (titre et nature de l’appel)' }, compare: 'same' },
   demo: { label: 'Fiche de démonstration', shown: { hidden: 'bandeau « Démonstration » de la fiche et des cartes' } },
   published: { label: 'Publiée', shown: { hidden: 'interne : une fiche non publiée n’a pas de page' } },
-  category: { label: 'Catégorie', shown: { hidden: 'étiquettes de la fiche, lien vers la page de la catégorie' }, compare: 'same' },
-  thematics: { label: 'Thématiques', shortLabel: 'Thématique', shown: { hidden: 'étiquettes de la fiche, liens vers les pages des thématiques' }, compare: 'same' },
-  applicationContext: { label: 'Cadre d’application', shown: { hidden: 'paragraphe de la section « Usage et cadre d’application »' }, compare: 'text' },
+  category: { label: 'Catégorie', shown: { hidden: 'étiquettes de la fiche, lien vers la page de la catégorie' }, compare: 'same', ds: { enum: 'category' } },
+  thematics: { label: 'Thématiques', shortLabel: 'Thématique', shown: { hidden: 'étiquettes de la fiche, liens vers les pages des thématiques' }, compare: 'same', ds: { multi: 'thematic' } },
+  applicationContext: { label: 'Cadre d’application', shown: { hidden: 'paragraphe de la section « Usage et cadre d’application »' }, compare: 'text', ds: 'multiline' },
   submitter: { label: 'Structure', shown: { hidden: 'groupe : section « Structure candidate » ou « Administration porteuse »' } },
-  'submitter.name': { label: 'Nom', shown: { section: 'porteur' }, text: (l) => l.submitter.name, compare: 'text' },
-  'submitter.kind': { label: 'Type de structure', shown: { section: 'porteur' }, text: (l) => SUBMITTER_KINDS.label(l.submitter.kind), compare: 'same' },
-  'submitter.size': { label: 'Taille', shown: { section: 'porteur' }, text: (l) => label(COMPANY_SIZES, l.submitter.size), compare: 'same' },
-  'submitter.siret': { label: 'SIREN / SIRET', shown: { section: 'porteur' }, text: (l) => l.submitter.siret },
-  'submitter.website': { label: 'Site web', shown: { section: 'porteur' }, text: (l) => l.submitter.website, link: true },
-  audiences: { label: 'Administrations ciblées', shown: { section: 'usage' }, items: (l) => l.audiences.map((a) => AUDIENCES.label(a)), compare: 'same' },
-  maturity: { label: 'Niveau de maturité', shortLabel: 'Maturité', shown: { section: 'usage' }, text: (l) => label(MATURITY_LEVELS, l.maturity), compare: 'same' },
+  'submitter.name': { label: 'Nom', shown: { section: 'porteur' }, text: (l) => l.submitter.name, compare: 'text', ds: 'text' },
+  'submitter.kind': { label: 'Type de structure', shown: { section: 'porteur' }, text: (l) => SUBMITTER_KINDS.label(l.submitter.kind), compare: 'same', ds: { enum: 'submitterKind' } },
+  'submitter.size': { label: 'Taille', shown: { section: 'porteur' }, text: (l) => label(COMPANY_SIZES, l.submitter.size), compare: 'same', ds: { enum: 'companySize' } },
+  'submitter.siret': { label: 'SIREN / SIRET', shown: { section: 'porteur' }, text: (l) => l.submitter.siret, ds: 'siret' },
+  'submitter.website': { label: 'Site web', shown: { section: 'porteur' }, text: (l) => l.submitter.website, link: true, ds: 'url' },
+  audiences: { label: 'Administrations ciblées', shown: { section: 'usage' }, items: (l) => l.audiences.map((a) => AUDIENCES.label(a)), compare: 'same', ds: { multi: 'audience' } },
+  maturity: { label: 'Niveau de maturité', shortLabel: 'Maturité', shown: { section: 'usage' }, text: (l) => label(MATURITY_LEVELS, l.maturity), compare: 'same', ds: { enum: 'maturity' } },
   approach: { label: 'Technique d’IA', shown: { section: 'usage' }, text: (l) => l.approach, compare: 'text' },
   outcome: { label: 'Devenir du projet', shown: { section: 'usage' }, text: (l) => l.outcome, compare: 'text' },
   metrics: { label: 'Indicateurs d’impact', shown: { hidden: 'tableau des indicateurs d’impact (src/lib/view/laureate.ts, metricRows)' }, compare: 'higher-is-better' },
-  'metrics[].type': { label: 'Type d’effet', shown: { hidden: 'colonne du tableau des indicateurs' } },
-  'metrics[].label': { label: 'Indicateur', shown: { hidden: 'colonne du tableau des indicateurs' } },
-  'metrics[].before': { label: 'Avant', shown: { hidden: 'colonne du tableau des indicateurs' } },
-  'metrics[].after': { label: 'Après', shown: { hidden: 'colonne du tableau des indicateurs' } },
-  'metrics[].unit': { label: 'Unité', shown: { hidden: 'colonnes « avant » et « après » du tableau des indicateurs' } },
-  'metrics[].method': { label: 'Méthode', shown: { hidden: 'détail de l’indicateur, sous le tableau' } },
-  'metrics[].perimeter': { label: 'Périmètre', shown: { hidden: 'détail de l’indicateur, sous le tableau' } },
+  'metrics[].type': { label: 'Type d’effet', shown: { hidden: 'colonne du tableau des indicateurs' }, ds: { enum: 'metricType' } },
+  'metrics[].label': { label: 'Indicateur', shown: { hidden: 'colonne du tableau des indicateurs' }, ds: 'text' },
+  'metrics[].before': { label: 'Avant', shown: { hidden: 'colonne du tableau des indicateurs' }, ds: 'decimal' },
+  'metrics[].after': { label: 'Après', shown: { hidden: 'colonne du tableau des indicateurs' }, ds: 'decimal' },
+  'metrics[].unit': { label: 'Unité', shown: { hidden: 'colonnes « avant » et « après » du tableau des indicateurs' }, ds: 'text' },
+  'metrics[].method': { label: 'Méthode', shown: { hidden: 'détail de l’indicateur, sous le tableau' }, ds: 'multiline' },
+  'metrics[].perimeter': { label: 'Périmètre', shown: { hidden: 'détail de l’indicateur, sous le tableau' }, ds: 'text' },
   'metrics[].evidence': { label: 'Niveau de preuve', shown: { hidden: 'colonne du tableau des indicateurs' } },
   'metrics[].sourceUrl': { label: 'Source', shown: { hidden: 'détail de l’indicateur, sous le tableau' } },
   qualitativeImpacts: { label: 'Impacts qualitatifs', shown: { hidden: 'groupe : section « Impacts qualitatifs »' } },
@@ -103,21 +122,23 @@ export const FIELDS = {
   'qualitativeImpacts.inclusion': { label: 'Inclusion et accès aux services publics', shown: { section: 'impacts-qualitatifs' }, text: (l) => l.qualitativeImpacts?.inclusion, compare: 'text' },
   'qualitativeImpacts.userQuality': { label: 'Qualité du service rendu aux usagers', shown: { section: 'impacts-qualitatifs' }, text: (l) => l.qualitativeImpacts?.userQuality, compare: 'text' },
   costs: { label: 'Coûts', shown: { hidden: 'groupe : section « Coûts »' } },
-  'costs.pricingModel': { label: 'Modèle économique', shown: { section: 'couts' }, text: (l) => label(PRICING_MODELS, l.costs?.pricingModel), compare: 'same' },
-  'costs.deploymentCost': { label: 'Coût indicatif de déploiement', shown: { section: 'couts' }, text: (l) => euros(l.costs?.deploymentCost), compare: 'lower-is-better' },
+  'costs.pricingModel': { label: 'Modèle économique', shown: { section: 'couts' }, text: (l) => label(PRICING_MODELS, l.costs?.pricingModel), compare: 'same', ds: { enum: 'pricingModel' } },
+  'costs.deploymentCost': { label: 'Coût indicatif de déploiement', shown: { section: 'couts' }, text: (l) => euros(l.costs?.deploymentCost), compare: 'lower-is-better', ds: 'money' },
   'costs.deploymentEffortDays': {
     label: 'Charge de déploiement',
     shown: { section: 'couts' },
     text: (l) => (l.costs?.deploymentEffortDays === undefined ? undefined : plural(l.costs.deploymentEffortDays, 'jour-homme', 'jours-homme')),
     compare: 'lower-is-better',
+    ds: 'count',
   },
   'costs.deploymentWeeks': {
     label: 'Durée de déploiement',
     shown: { section: 'couts' },
     text: (l) => (l.costs?.deploymentWeeks === undefined ? undefined : plural(l.costs.deploymentWeeks, 'semaine')),
     compare: 'lower-is-better',
+    ds: 'count',
   },
-  'costs.annualMaintenanceCost': { label: 'Coût annuel de maintenance', shown: { section: 'couts' }, text: (l) => euros(l.costs?.annualMaintenanceCost), compare: 'lower-is-better' },
+  'costs.annualMaintenanceCost': { label: 'Coût annuel de maintenance', shown: { section: 'couts' }, text: (l) => euros(l.costs?.annualMaintenanceCost), compare: 'lower-is-better', ds: 'money' },
   'costs.notes': { label: 'Précisions', shown: { section: 'couts' }, text: (l) => l.costs?.notes, compare: 'text' },
   environment: { label: 'Impact environnemental', shown: { hidden: 'groupe : section « Impact environnemental »' } },
   'environment.lifeCycleAnalysis': {
@@ -125,49 +146,52 @@ export const FIELDS = {
     shown: { section: 'environnement' },
     text: (l) => (l.environment ? (l.environment.lifeCycleAnalysis ? 'Réalisée' : 'Non réalisée') : undefined),
     compare: 'same',
+    ds: 'yesno',
   },
   'environment.lifeCycleAnalysisUrl': { label: 'Consulter l’analyse du cycle de vie', shown: { section: 'environnement' }, text: (l) => l.environment?.lifeCycleAnalysisUrl, link: true },
-  'environment.frugality': { label: 'Mesures de sobriété', shown: { section: 'environnement' }, text: (l) => l.environment?.frugality, compare: 'text' },
-  'environment.directBenefit': { label: 'Bénéfice environnemental direct', shown: { section: 'environnement' }, text: (l) => l.environment?.directBenefit, compare: 'text' },
+  'environment.frugality': { label: 'Mesures de sobriété', shown: { section: 'environnement' }, text: (l) => l.environment?.frugality, compare: 'text', ds: 'multiline' },
+  'environment.directBenefit': { label: 'Bénéfice environnemental direct', shown: { section: 'environnement' }, text: (l) => l.environment?.directBenefit, compare: 'text', ds: 'multiline' },
   dataSecurity: { label: 'Données et sécurité', shown: { hidden: 'groupe : section « Données et sécurité »' } },
-  'dataSecurity.secNumCloud': { label: 'SecNumCloud', shown: { section: 'donnees-securite' }, text: (l) => label(SECNUMCLOUD_STATUSES, l.dataSecurity?.secNumCloud), compare: 'same' },
-  'dataSecurity.host': { label: 'Hébergeur', shown: { section: 'donnees-securite' }, text: (l) => l.dataSecurity?.host, compare: 'text' },
-  'dataSecurity.dataLocation': { label: 'Localisation des données', shown: { section: 'donnees-securite' }, text: (l) => label(DATA_LOCATIONS, l.dataSecurity?.dataLocation), compare: 'same' },
-  'dataSecurity.onPremise': { label: 'Déploiement sur site possible', shortLabel: 'Installable sur site', shown: { section: 'donnees-securite' }, text: (l) => yesNo(l.dataSecurity?.onPremise), compare: 'same' },
+  'dataSecurity.secNumCloud': { label: 'SecNumCloud', shown: { section: 'donnees-securite' }, text: (l) => label(SECNUMCLOUD_STATUSES, l.dataSecurity?.secNumCloud), compare: 'same', ds: { enum: 'secNumCloud' } },
+  'dataSecurity.host': { label: 'Hébergeur', shown: { section: 'donnees-securite' }, text: (l) => l.dataSecurity?.host, compare: 'text', ds: 'text' },
+  'dataSecurity.dataLocation': { label: 'Localisation des données', shown: { section: 'donnees-securite' }, text: (l) => label(DATA_LOCATIONS, l.dataSecurity?.dataLocation), compare: 'same', ds: { enum: 'dataLocation' } },
+  'dataSecurity.onPremise': { label: 'Déploiement sur site possible', shortLabel: 'Installable sur site', shown: { section: 'donnees-securite' }, text: (l) => yesNo(l.dataSecurity?.onPremise), compare: 'same', ds: 'yesno' },
   'dataSecurity.sensitiveInformation': {
     label: 'Compatible informations sensibles (art. 31 loi SREN)',
     shown: { section: 'donnees-securite' },
     text: (l) => yesNo(l.dataSecurity?.sensitiveInformation),
     compare: 'same',
+    ds: 'yesno',
   },
-  'dataSecurity.gdpr': { label: 'Protection des données personnelles (RGPD)', shown: { section: 'donnees-securite' }, text: (l) => l.dataSecurity?.gdpr, compare: 'text' },
-  'dataSecurity.certifications': { label: 'Certifications', shown: { section: 'donnees-securite' }, items: (l) => (l.dataSecurity?.certifications ?? []).map((c) => CERTIFICATIONS.label(c)), compare: 'same' },
-  rgaa: { label: 'Conformité au RGAA', shortLabel: 'Accessibilité (RGAA) de la solution', shown: { section: 'accessibilite' }, text: (l) => label(RGAA_LEVELS, l.rgaa), compare: 'same' },
+  'dataSecurity.gdpr': { label: 'Protection des données personnelles (RGPD)', shown: { section: 'donnees-securite' }, text: (l) => l.dataSecurity?.gdpr, compare: 'text', ds: 'multiline' },
+  'dataSecurity.certifications': { label: 'Certifications', shown: { section: 'donnees-securite' }, items: (l) => (l.dataSecurity?.certifications ?? []).map((c) => CERTIFICATIONS.label(c)), compare: 'same', ds: { multi: 'certification' } },
+  rgaa: { label: 'Conformité au RGAA', shortLabel: 'Accessibilité (RGAA) de la solution', shown: { section: 'accessibilite' }, text: (l) => label(RGAA_LEVELS, l.rgaa), compare: 'same', ds: { enum: 'rgaa' } },
   openness: { label: 'Code et modèles', shown: { hidden: 'groupe : section « Code et modèles »' } },
-  'openness.openSource': { label: 'Open source', shown: { section: 'ouverture' }, text: (l) => yesNo(l.openness?.openSource), compare: 'same' },
-  'openness.licence': { label: 'Licence', shown: { section: 'ouverture' }, text: (l) => l.openness?.licence, compare: 'same' },
-  'openness.repositoryUrl': { label: 'Dépôt du code source', shown: { section: 'ouverture' }, text: (l) => l.openness?.repositoryUrl, link: true },
+  'openness.openSource': { label: 'Open source', shown: { section: 'ouverture' }, text: (l) => yesNo(l.openness?.openSource), compare: 'same', ds: 'yesno' },
+  'openness.licence': { label: 'Licence', shown: { section: 'ouverture' }, text: (l) => l.openness?.licence, compare: 'same', ds: 'text' },
+  'openness.repositoryUrl': { label: 'Dépôt du code source', shown: { section: 'ouverture' }, text: (l) => l.openness?.repositoryUrl, link: true, ds: 'url' },
   'openness.models': {
     label: 'Modèles d’IA utilisés',
     shown: { section: 'ouverture' },
     items: (l) => (l.openness?.models ?? []).map((m) => (m.openWeights === undefined ? m.name : `${m.name} (${m.openWeights ? 'poids ouverts' : 'poids fermés'})`)),
     compare: 'same',
+    ds: 'models',
   },
   'openness.models[].name': { label: 'Modèle', shown: { hidden: 'élément de la liste « Modèles d’IA utilisés »' } },
   'openness.models[].openWeights': { label: 'Poids ouverts', shown: { hidden: 'mention « poids ouverts » ou « poids fermés » après le nom du modèle' } },
   references: { label: 'Déploiements de référence', shown: { hidden: 'section « Déploiements de référence », une ligne par déploiement' }, compare: 'higher-is-better' },
-  'references[].organisation': { label: 'Organisation', shown: { hidden: 'terme de la ligne du déploiement' } },
-  'references[].kind': { label: 'Type d’organisation', shown: { hidden: 'valeur de la ligne du déploiement' } },
-  'references[].since': { label: 'Depuis', shown: { hidden: 'valeur de la ligne du déploiement' } },
-  'references[].users': { label: 'Utilisateurs', shown: { hidden: 'valeur de la ligne du déploiement' } },
+  'references[].organisation': { label: 'Organisation', shown: { hidden: 'terme de la ligne du déploiement' }, ds: 'text' },
+  'references[].kind': { label: 'Type d’organisation', shown: { hidden: 'valeur de la ligne du déploiement' }, ds: { enum: 'referenceKind' } },
+  'references[].since': { label: 'Depuis', shown: { hidden: 'valeur de la ligne du déploiement' }, ds: 'year' },
+  'references[].users': { label: 'Utilisateurs', shown: { hidden: 'valeur de la ligne du déploiement' }, ds: 'count' },
   scalability: { label: 'Potentiel', shown: { section: 'mise-a-l-echelle' }, text: (l) => l.scalability, compare: 'text' },
-  logo: { label: 'Logo', shown: { hidden: 'image en tête de la fiche et sur les cartes' } },
+  logo: { label: 'Logo', shown: { hidden: 'image en tête de la fiche et sur les cartes' }, ds: 'attachment' },
   'logo.src': { label: 'Fichier du logo', shown: { hidden: 'image du logo' } },
   'logo.alt': { label: 'Texte alternatif du logo', shown: { hidden: 'attribut alt du logo' } },
-  screenshots: { label: 'Captures d’écran', shown: { hidden: 'galerie de la fiche' } },
+  screenshots: { label: 'Captures d’écran', shown: { hidden: 'galerie de la fiche' }, ds: 'attachments' },
   'screenshots[].src': { label: 'Fichier de la capture', shown: { hidden: 'image de la galerie' } },
   'screenshots[].alt': { label: 'Texte alternatif de la capture', shown: { hidden: 'attribut alt de l’image' } },
-  brochure: { label: 'Brochure technique', shown: { hidden: 'lien de téléchargement de la fiche' } },
+  brochure: { label: 'Brochure technique', shown: { hidden: 'lien de téléchargement de la fiche' }, ds: 'attachment' },
   'brochure.url': { label: 'Adresse de la brochure', shown: { hidden: 'cible du lien de téléchargement' } },
   'brochure.title': { label: 'Titre de la brochure', shown: { hidden: 'texte du lien de téléchargement' } },
   'brochure.sizeKb': { label: 'Poids de la brochure', shown: { hidden: 'poids annoncé dans le lien de téléchargement' } },
@@ -182,6 +206,24 @@ export const FIELDS = {
 } as const satisfies Record<string, FieldEntry>;
 
 export type FieldPath = keyof typeof FIELDS;
+
+type Registry = typeof FIELDS;
+/** Field paths the DS form fills, top level (`costs.deploymentCost`) or inside a block (`metrics[].unit`). */
+type DsPath = { [K in FieldPath]: Registry[K] extends { ds: Conversion } ? K : never }[FieldPath];
+type Strip<P, Prefix extends string> = P extends `${Prefix}${infer Rest}` ? Rest : never;
+
+/** The DS targets of the registry: the front-matter fields of a fiche, or the children of a repeatable block. */
+function dsTargets<Prefix extends string>(prefix: Prefix | '') {
+  const out: Record<string, Conversion> = {};
+  for (const [path, f] of Object.entries(FIELDS) as Array<[string, FieldEntry]>) {
+    if (!f.ds) continue;
+    if (prefix ? path.startsWith(prefix) : !path.includes('[]')) out[prefix ? path.slice(prefix.length) : path] = f.ds;
+  }
+  return out;
+}
+export const DS_FIELD_TARGETS = dsTargets('') as Record<Exclude<DsPath, `${string}[]${string}`>, Conversion>;
+export const DS_METRIC_TARGETS = dsTargets('metrics[].') as Record<Strip<DsPath, 'metrics[].'>, Conversion>;
+export const DS_REFERENCE_TARGETS = dsTargets('references[].') as Record<Strip<DsPath, 'references[].'>, Conversion>;
 
 /** « En bref », next to the fiche's title: the facts an administration checks first. */
 export const KEY_FACTS: readonly FieldPath[] = ['maturity', 'costs.pricingModel', 'costs.deploymentCost', 'dataSecurity.secNumCloud', 'dataSecurity.dataLocation', 'openness.openSource'];
