@@ -4,7 +4,7 @@
  */
 import {
   AUDIENCES,
-  CATEGORIES,
+  CATEGORY_ENUM,
   CERTIFICATIONS,
   COMPANY_SIZES,
   DATA_LOCATIONS,
@@ -15,9 +15,7 @@ import {
   RGAA_LEVELS,
   SECNUMCLOUD_STATUSES,
   SUBMITTER_KINDS,
-  THEMATICS,
-  categoryFromDsOption,
-  thematicFromDsOption,
+  THEMATIC_ENUM,
 } from '../schemas/taxonomy.ts';
 import { NAME_ADVISED_MAX, SUMMARY_MAX } from '../schemas/laureate.ts';
 import type { LabelledEnum } from '../schemas/enum.ts';
@@ -51,8 +49,8 @@ const fromEnum = (e: LabelledEnum<string>): EnumSource => ({
 });
 
 export const ENUM_SOURCES: Record<string, EnumSource> = {
-  category: { options: CATEGORIES.map((c) => c.dsOption), from: categoryFromDsOption },
-  thematic: { options: THEMATICS.map((t) => t.dsOption), from: thematicFromDsOption },
+  category: fromEnum(CATEGORY_ENUM),
+  thematic: fromEnum(THEMATIC_ENUM),
   audience: fromEnum(AUDIENCES),
   maturity: fromEnum(MATURITY_LEVELS),
   submitterKind: fromEnum(SUBMITTER_KINDS),

@@ -11,7 +11,7 @@
 import { z } from 'astro/zod';
 import {
   AUDIENCES,
-  CATEGORY_SLUGS,
+  CATEGORY_ENUM,
   CERTIFICATIONS,
   COMPANY_SIZES,
   DATA_LOCATIONS,
@@ -23,14 +23,12 @@ import {
   RGAA_LEVELS,
   SECNUMCLOUD_STATUSES,
   SUBMITTER_KINDS,
-  THEMATIC_SLUGS,
-  categoryBySlug,
-  thematicBySlug,
+  THEMATIC_ENUM,
   type CallKind,
   type CategorySlug,
   type ThematicSlug,
 } from './taxonomy.ts';
-import { enumOf, labelledEnum } from './enum-schema.ts';
+import { enumOf } from './enum-schema.ts';
 import { callId, isValidSirenOrSiret, isoDate, nonEmptyText, siteOrWebUrl, sourceSchemaWith, webUrl } from './common.ts';
 
 /**
@@ -111,9 +109,9 @@ export function laureateShape<I extends z.ZodType, D extends z.ZodType>({ image,
       .default(false)
       .describe('Vrai pour une fiche de démonstration (fictive) : un bandeau l’indique sur le site.'),
     published: z.boolean().default(true).describe('Faux pour retirer la fiche du site sans la supprimer.'),
-    category: labelledEnum(CATEGORY_SLUGS, (c) => categoryBySlug(c).label).optional().describe('Catégorie de l’appel 2025.'),
+    category: enumOf(CATEGORY_ENUM).optional().describe('Catégorie de l’appel 2025.'),
     thematics: z
-      .array(labelledEnum(THEMATIC_SLUGS, (t) => thematicBySlug(t).label))
+      .array(enumOf(THEMATIC_ENUM))
       .default([])
       .describe('Thématiques déclarées, quelle que soit la catégorie (la fiche apparaît sur la page de chacune).'),
     applicationContext: nonEmptyText().optional().describe('Cadre d’application : pour qui, pour quoi, dans quelles conditions.'),

@@ -5,7 +5,7 @@
  * Simplifiées form (reference/ds-form-ami-2025.md) so that the ingestion
  * can map them without a second list.
  */
-import { defineEnum, normaliseLabel } from './enum.ts';
+import { defineEnum, type EnumOption } from './enum.ts';
 
 // ---------------------------------------------------------------------------
 // Categories and thematics of the 2025 call
@@ -199,15 +199,15 @@ export function thematicsOfCategory(slug: CategorySlug): Thematic[] {
   return THEMATICS.filter((t) => t.categories.includes(slug));
 }
 
-export function categoryFromDsOption(text: string): CategorySlug | undefined {
-  const n = normaliseLabel(text);
-  return CATEGORIES.find((c) => normaliseLabel(c.dsOption) === n)?.slug;
-}
+/**
+ * Categories and thematics as labelled enums, like every other closed list:
+ * the zod enum, the labels and the DS lookup come from the same helper.
+ */
+export const CATEGORY_ENUM = defineEnum(CATEGORIES.map((c) => ({ value: c.slug, label: c.label, dsOption: c.dsOption })) as [EnumOption<CategorySlug>, ...EnumOption<CategorySlug>[]]);
+export const THEMATIC_ENUM = defineEnum(THEMATICS.map((t) => ({ value: t.slug, label: t.label, dsOption: t.dsOption })) as [EnumOption<ThematicSlug>, ...EnumOption<ThematicSlug>[]]);
 
-export function thematicFromDsOption(text: string): ThematicSlug | undefined {
-  const n = normaliseLabel(text);
-  return THEMATICS.find((t) => normaliseLabel(t.dsOption) === n)?.slug;
-}
+export const categoryFromDsOption = (text: string): CategorySlug | undefined => CATEGORY_ENUM.fromDsOption(text);
+export const thematicFromDsOption = (text: string): ThematicSlug | undefined => THEMATIC_ENUM.fromDsOption(text);
 
 // ---------------------------------------------------------------------------
 // Calls
