@@ -21,7 +21,7 @@ import { mapDossier, type Warning } from './map.ts';
 import { EMPTY_STORE, type AttachmentStore } from './read/attachments.ts';
 import { detectInput, inputFiles, type Input } from './read/detect.ts';
 import { findColumn } from './table.ts';
-import { createWriter, laureateMarkdown, readManifest, sha256, slugify, withPublished, writeAtomic, writeManifest, type Manifest } from './write.ts';
+import { createWriter, laureateMarkdown, readManifest, resolveWrite, sha256, slugify, withPublished, writeAtomic, writeManifest, type Manifest } from './write.ts';
 import { CONTENT_DIR, isLaureateFile } from '../lib/content-paths.ts';
 
 export interface IngestOptions {
@@ -95,76 +95,13 @@ async function ingestCall(call: string, folder: string, options: IngestOptions):
   const mapping = loadMapping(mappingFile);
   if (mapping.call !== call) throw new IngestError(`${rel(root, mappingFile)} : call « ${mapping.call} » ne correspond pas au dossier « ${call} »`);
 
-  // 1. Read: recognise every input by its content.
-  const inputs: Input[] = [];
-  for (const file of inputFiles(folder)) {
-    const input = await detectInput(file, mapping);
-    inputs.push(input);
-    report.inputs.push({ file: rel(root, file), kind: input.kind, ...('note' in input && input.note ? { note: input.note } : input.kind === 'ignored' ? { note: input.reason } : {}) });
-  }
-  const exports = inputs.filter((i): i is Extract<Input, { kind: 'export' }> => i.kind === 'export');
-  const apis = inputs.filter((i): i is Extract<Input, { kind: 'api' }> => i.kind === 'api');
-  // A spreadsheet (XLSX or ODS) carries the block sheets: it wins over a CSV of the same dossiers.
-  const sheets = exports.filter((e) => e.format !== 'csv');
-  const csv = exports.filter((e) => e.format === 'csv');
-  const main = sheets.length > 0 ? sheets : csv;
-  if (main.length > 1) {
-    throw new IngestError(`${call} : plusieurs exports de dossiers (${main.map((m) => path.basename(m.file)).join(', ')}) — gardez seulement le plus récent`);
-  }
-  if (main.length === 0 && apis.length > 1) throw new IngestError(`${call} : plusieurs réponses de l’API — gardez-en une`);
-  if (main.length === 0 && apis.length === 0) {
-    if (inputs.some((i) => i.kind !== 'ignored')) throw new IngestError(`${call} : aucun export de dossiers (CSV, XLSX ou réponse de l’API) parmi les fichiers déposés`);
-    return report;
-  }
-
-  let dossiers: Dossier[];
-  if (main.length === 1) {
-    const e = main[0]!;
-    const problems = headerProblems([e.main, ...e.joined], mapping);
-    for (const block of Object.values(mapping.blocks)) {
-      if (e.format !== 'csv' && block && !e.blocks.some((b) => b.source.includes(`› (${block.sheet})`))) {
-        problems.push(`onglet du bloc répétable « ${block.label} » (${block.sheet}) introuvable dans ${path.basename(e.file)}`);
-      }
-    }
-    if (problems.length > 0) throw new IngestError(`${path.basename(e.file)} ne correspond pas à mapping.yml :\n- ${problems.join('\n- ')}`);
-    const blocks: Partial<Record<BlockKey, (typeof e.blocks)[number]>> = {};
-    for (const key of ['metrics', 'references'] as const) {
-      const block = mapping.blocks[key];
-      const sheet = block && e.blocks.find((b) => b.source.includes(`› (${block.sheet})`));
-      if (sheet) blocks[key] = sheet;
-    }
-    if (e.format === 'csv' && Object.keys(mapping.blocks).length > 0) {
-      report.warnings.push({ dossier: 0, field: 'blocks', message: 'l’export CSV ne contient pas les blocs répétables (indicateurs, déploiements) : utilisez l’export XLSX ou ODS pour les publier' });
-    }
-    dossiers = dossiersFromTables(e.main, mapping, e.joined, blocks);
-  } else {
-    dossiers = dossiersFromApi(apis[0]!.nodes, mapping, path.basename(apis[0]!.file));
-  }
+  // 1. Read: recognise every input by its content, then the dossiers, the decisions and the attachments.
+  const inputs = await readInputs(folder, mapping, report, root);
+  const dossiers = dossiersOf(inputs, mapping, report, call);
+  if (!dossiers) return report;
   report.dossiersRead = dossiers.length;
-
-  // Decisions table, attachments.
-  const decisions = new Map<number, string>();
-  for (const input of inputs) {
-    if (input.kind !== 'decisions' || !mapping.decisionsTable) continue;
-    const n = findColumn(input.table, labelsOf(mapping.decisionsTable.number))!;
-    const d = findColumn(input.table, labelsOf(mapping.decisionsTable.decision))!;
-    for (const row of input.table.rows) {
-      const number = Number(String(row[n.index] ?? '').replace(/\D/g, ''));
-      if (number) decisions.set(number, row[d.index] ?? '');
-    }
-  }
-  const stores = inputs.filter((i): i is Extract<Input, { kind: 'attachments' }> => i.kind === 'attachments').map((i) => i.store);
-  const attachments: AttachmentStore = stores.length === 0 ? EMPTY_STORE : {
-    size: stores.reduce((s, x) => s + x.size, 0),
-    names: (dossier) => stores.flatMap((s) => s.names(dossier)),
-    async read(dossier, name) {
-      for (const s of stores) {
-        const found = await s.read(dossier, name);
-        if (found) return found;
-      }
-      return undefined;
-    },
-  };
+  const decisions = decisionsOf(inputs, mapping);
+  const attachments = attachmentsOf(inputs);
 
   // 2. Decide, map, write.
   const contentDir = path.resolve(root, options.contentDir ?? CONTENT_DIR);
@@ -204,6 +141,94 @@ async function ingestCall(call: string, folder: string, options: IngestOptions):
   }
   if (!options.dryRun && Object.keys(manifest.dossiers).length > 0) writeManifest(laureateDir, manifest);
   return report;
+}
+
+type InputOf<K extends Input['kind']> = Extract<Input, { kind: K }>;
+const ofKind = <K extends Input['kind']>(inputs: readonly Input[], kind: K) => inputs.filter((i): i is InputOf<K> => i.kind === kind);
+
+/** Every file of the call folder, recognised by its content and listed in the report. */
+async function readInputs(folder: string, mapping: Mapping, report: CallReport, root: string): Promise<Input[]> {
+  const inputs: Input[] = [];
+  for (const file of inputFiles(folder)) {
+    const input = await detectInput(file, mapping);
+    inputs.push(input);
+    report.inputs.push({ file: rel(root, file), kind: input.kind, ...('note' in input && input.note ? { note: input.note } : input.kind === 'ignored' ? { note: input.reason } : {}) });
+  }
+  return inputs;
+}
+
+/**
+ * The dossiers of the one export (a spreadsheet wins over a CSV: it carries the
+ * block sheets; else the API dump), checked against the mapping; undefined when
+ * the folder holds no export at all.
+ */
+function dossiersOf(inputs: readonly Input[], mapping: Mapping, report: CallReport, call: string): Dossier[] | undefined {
+  const exports = ofKind(inputs, 'export');
+  const apis = ofKind(inputs, 'api');
+  const sheets = exports.filter((e) => e.format !== 'csv');
+  const main = sheets.length > 0 ? sheets : exports.filter((e) => e.format === 'csv');
+  if (main.length > 1) {
+    throw new IngestError(`${call} : plusieurs exports de dossiers (${main.map((m) => path.basename(m.file)).join(', ')}) — gardez seulement le plus récent`);
+  }
+  if (main.length === 0 && apis.length > 1) throw new IngestError(`${call} : plusieurs réponses de l’API — gardez-en une`);
+  if (main.length === 0 && apis.length === 0) {
+    if (inputs.some((i) => i.kind !== 'ignored')) throw new IngestError(`${call} : aucun export de dossiers (CSV, XLSX, ODS ou réponse de l’API) parmi les fichiers déposés`);
+    return undefined;
+  }
+  if (main.length === 0) return dossiersFromApi(apis[0]!.nodes, mapping, path.basename(apis[0]!.file));
+
+  const e = main[0]!;
+  const blockSheet = (sheet: string) => e.blocks.find((b) => b.source.includes(`› (${sheet})`));
+  const problems = headerProblems([e.main, ...e.joined], mapping);
+  for (const block of Object.values(mapping.blocks)) {
+    if (e.format !== 'csv' && block && !blockSheet(block.sheet)) {
+      problems.push(`onglet du bloc répétable « ${block.label} » (${block.sheet}) introuvable dans ${path.basename(e.file)}`);
+    }
+  }
+  if (problems.length > 0) throw new IngestError(`${path.basename(e.file)} ne correspond pas à mapping.yml :\n- ${problems.join('\n- ')}`);
+  const blocks: Partial<Record<BlockKey, (typeof e.blocks)[number]>> = {};
+  for (const key of ['metrics', 'references'] as const) {
+    const block = mapping.blocks[key];
+    const sheet = block && blockSheet(block.sheet);
+    if (sheet) blocks[key] = sheet;
+  }
+  if (e.format === 'csv' && Object.keys(mapping.blocks).length > 0) {
+    report.warnings.push({ dossier: 0, field: 'blocks', message: 'l’export CSV ne contient pas les blocs répétables (indicateurs, déploiements) : utilisez l’export XLSX ou ODS pour les publier' });
+  }
+  return dossiersFromTables(e.main, mapping, e.joined, blocks);
+}
+
+/** The committee's decisions from separate decisions tables, by dossier number. */
+function decisionsOf(inputs: readonly Input[], mapping: Mapping): Map<number, string> {
+  const decisions = new Map<number, string>();
+  const spec = mapping.decisionsTable;
+  if (!spec) return decisions;
+  for (const input of ofKind(inputs, 'decisions')) {
+    const n = findColumn(input.table, labelsOf(spec.number))!;
+    const d = findColumn(input.table, labelsOf(spec.decision))!;
+    for (const row of input.table.rows) {
+      const number = Number(String(row[n.index] ?? '').replace(/\D/g, ''));
+      if (number) decisions.set(number, row[d.index] ?? '');
+    }
+  }
+  return decisions;
+}
+
+/** One store over every attachments input (ZIP exports, extracted folders). */
+function attachmentsOf(inputs: readonly Input[]): AttachmentStore {
+  const stores = ofKind(inputs, 'attachments').map((i) => i.store);
+  if (stores.length === 0) return EMPTY_STORE;
+  return {
+    size: stores.reduce((s, x) => s + x.size, 0),
+    names: (dossier) => stores.flatMap((s) => s.names(dossier)),
+    async read(dossier, name) {
+      for (const s of stores) {
+        const found = await s.read(dossier, name);
+        if (found) return found;
+      }
+      return undefined;
+    },
+  };
 }
 
 /** The kind of a call, from content/calls/<call>.md: the fields its laureates must fill in follow from it. */
@@ -343,35 +368,21 @@ async function ingestLaureate(dossier: Dossier, mapping: Mapping, attachments: A
   const file = path.join(laureateDir, `${slug}.md`);
   const relFile = rel(options.root, file);
   const hash = sha256(markdown);
-  if (!present.has(`${slug}.md`)) {
-    if (entry) {
-      report.conflicts.push({ dossier: dossier.number, file: relFile, review: '', reason: 'fiche supprimée par un éditeur : non recréée' });
-      return;
-    }
-    if (!options.dryRun) await writer.write(file, markdown);
-    report.created.push(relFile);
-  } else {
-    const current = readFileSync(file, 'utf8');
-    const editedByHand = !entry || sha256(current) !== entry.hash;
-    if (editedByHand) {
-      const review = path.join(laureateDir, `_${slug}.ingestion.md`);
-      if (current === markdown) {
-        report.unchanged.push(relFile);
-      } else {
-        if (!options.dryRun) await writer.write(review, markdown);
-        report.conflicts.push({
-          dossier: dossier.number,
-          file: relFile,
-          review: rel(options.root, review),
-          reason: entry ? 'fiche modifiée par un éditeur depuis la dernière ingestion' : 'une fiche de ce nom existe déjà et ne vient pas de l’ingestion',
-        });
-        return;
-      }
-    } else if (current === markdown) {
-      report.unchanged.push(relFile);
-    } else {
+  const decision = resolveWrite(markdown, present.has(`${slug}.md`) ? readFileSync(file, 'utf8') : undefined, entry?.hash);
+  switch (decision.kind) {
+    case 'created':
+    case 'updated':
       if (!options.dryRun) await writer.write(file, markdown);
-      report.updated.push(relFile);
+      report[decision.kind].push(relFile);
+      break;
+    case 'unchanged':
+      report.unchanged.push(relFile);
+      break;
+    case 'conflict': {
+      const review = path.join(laureateDir, `_${slug}.ingestion.md`);
+      if (decision.review && !options.dryRun) await writer.write(review, markdown);
+      report.conflicts.push({ dossier: dossier.number, file: relFile, review: decision.review ? rel(options.root, review) : '', reason: decision.reason });
+      return;
     }
   }
   manifest.dossiers[String(dossier.number)] = { slug, hash, files };

@@ -96,3 +96,29 @@ export function withPublished(markdown: string, published: boolean): string {
 }
 
 export { slugify } from '../lib/slug.ts';
+
+/** What to do with a fiche the ingestion produced, given what is on disk and what it last wrote. */
+export type WriteDecision =
+  | { kind: 'created' }
+  | { kind: 'updated' }
+  | { kind: 'unchanged' }
+  /** Never overwrite: the new version goes beside it (`review`), or nowhere when the editor deleted the fiche. */
+  | { kind: 'conflict'; review: boolean; reason: string };
+
+/**
+ * The rule that never loses an editor's work, as a pure function:
+ * @param current the fiche on disk, undefined when there is none
+ * @param lastWritten the hash the manifest remembers, undefined for a dossier never ingested
+ */
+export function resolveWrite(next: string, current: string | undefined, lastWritten: string | undefined): WriteDecision {
+  if (current === undefined) {
+    return lastWritten === undefined ? { kind: 'created' } : { kind: 'conflict', review: false, reason: 'fiche supprimée par un éditeur : non recréée' };
+  }
+  if (current === next) return { kind: 'unchanged' };
+  if (lastWritten !== undefined && sha256(current) === lastWritten) return { kind: 'updated' };
+  return {
+    kind: 'conflict',
+    review: true,
+    reason: lastWritten !== undefined ? 'fiche modifiée par un éditeur depuis la dernière ingestion' : 'une fiche de ce nom existe déjà et ne vient pas de l’ingestion',
+  };
+}
