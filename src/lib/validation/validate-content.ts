@@ -171,6 +171,38 @@ async function readEntry(
   }
 }
 
+interface CollectionEntryText {
+  /** Path relative to the collection folder. */
+  file: string;
+  /** Path relative to the project root, for messages. */
+  rel: string;
+  frontmatter: unknown;
+  body: string;
+  raw: string;
+  /** YAML rolled an impossible date over (reported): the entry's data cannot be trusted. */
+  badDates: boolean;
+}
+
+/**
+ * Reads every entry of a collection. An unreadable front matter is a problem
+ * and the entry is left out; every readable entry is checked for what any
+ * entry must respect (dates that exist, no active content in its text).
+ */
+async function readCollection(root: string, dir: string, patterns: readonly string[], problems: Problem[]): Promise<CollectionEntryText[]> {
+  const entries: CollectionEntryText[] = [];
+  for (const file of await listFiles(dir, patterns)) {
+    const entry = await readEntry(root, dir, file);
+    if ('message' in entry) {
+      problems.push(entry);
+      continue;
+    }
+    const dates = impossibleDateProblems(entry.rel, entry.raw);
+    problems.push(...dates, ...activeContentProblems(entry.rel, entry.body));
+    entries.push({ file, ...entry, badDates: dates.length > 0 });
+  }
+  return entries;
+}
+
 /**
  * @param root project root (paths in messages are relative to it)
  * @param contentDir the content folder (relative to root or absolute)
@@ -183,13 +215,9 @@ export async function validateContent(root: string, contentDir: string): Promise
   const forWarnings: Array<LaureateForWarnings & { body: string; bodyStartLine: number; raw: string }> = [];
   const pageBodies: Array<{ file: string; body: string; bodyStartLine: number }> = [];
 
-  const callDir = path.join(base, 'calls');
-  for (const file of await listFiles(callDir, PATTERNS.calls)) {
-    const entry = await readEntry(root, callDir, file);
-    if ('message' in entry) { problems.push(entry); continue; }
-    problems.push(...activeContentProblems(entry.rel, entry.body), ...impossibleDateProblems(entry.rel, entry.raw));
+  for (const entry of await readCollection(root, path.join(base, 'calls'), PATTERNS.calls, problems)) {
     const result = validateWith(entry.rel, callSchema, entry.frontmatter);
-    if (result.ok) calls.push({ file: entry.rel, slug: slugFromPath(file), data: result.data });
+    if (result.ok) calls.push({ file: entry.rel, slug: slugFromPath(entry.file), data: result.data });
     else problems.push(...withLines(result.problems, entry.raw));
   }
 
@@ -198,17 +226,13 @@ export async function validateContent(root: string, contentDir: string): Promise
     const stray = statSync(path.join(laureateDir, file)).isFile() ? strayLaureateFile(file) : undefined;
     if (stray) problems.push({ file: path.relative(root, path.join(laureateDir, file)).replace(/\\/g, '/'), field: '(fichier)', ...stray });
   }
-  for (const file of await listFiles(laureateDir, PATTERNS.laureates)) {
-    const entry = await readEntry(root, laureateDir, file);
-    if ('message' in entry) { problems.push(entry); continue; }
-    const dates = impossibleDateProblems(entry.rel, entry.raw);
-    problems.push(...dates);
+  for (const entry of await readCollection(root, laureateDir, PATTERNS.laureates, problems)) {
+    const { file } = entry;
     const result = validateWith(entry.rel, laureateSchemaForValidation, entry.frontmatter);
     const schemaProblems = result.ok ? [] : withLines(result.problems, entry.raw);
     const flagged = new Set(schemaProblems.map((p) => p.line));
     problems.push(...schemaProblems, ...todoProblems(entry.rel, entry.raw, entry.body, bodyStartLine(entry.raw)).filter((p) => !flagged.has(p.line)));
-    if (!result.ok) continue;
-    if (dates.length > 0) continue;
+    if (!result.ok || entry.badDates) continue;
     const data = result.data as LaureateData & { logo?: { src: string }; screenshots: { src: string }[] };
     const images: Array<[string, string]> = [
       ...(data.logo ? [['logo.src', data.logo.src] as [string, string]] : []),
@@ -233,7 +257,6 @@ export async function validateContent(root: string, contentDir: string): Promise
       }
       imageSizes.push({ field, bytes: statSync(abs).size, width: check.width });
     }
-    problems.push(...activeContentProblems(entry.rel, entry.body));
     if (entry.body.trim().length === 0) {
       problems.push({
         file: entry.rel,
@@ -246,15 +269,10 @@ export async function validateContent(root: string, contentDir: string): Promise
     forWarnings.push({ file: entry.rel, slug: slugFromPath(file), data, imageSizes, body: entry.body, bodyStartLine: bodyStartLine(entry.raw), raw: entry.raw });
   }
 
-  const pageDir = path.join(base, 'pages');
-  const pageFiles = await listFiles(pageDir, PATTERNS.pages);
-  for (const file of pageFiles) {
-    const entry = await readEntry(root, pageDir, file);
-    if ('message' in entry) { problems.push(entry); continue; }
+  const pageFiles = await readCollection(root, path.join(base, 'pages'), PATTERNS.pages, problems);
+  for (const entry of pageFiles) {
     const result = validateWith(entry.rel, pageSchema, entry.frontmatter);
     if (!result.ok) problems.push(...withLines(result.problems, entry.raw));
-    problems.push(...impossibleDateProblems(entry.rel, entry.raw));
-    problems.push(...activeContentProblems(entry.rel, entry.body));
     pageBodies.push({ file: entry.rel, body: entry.body, bodyStartLine: bodyStartLine(entry.raw) });
   }
 
