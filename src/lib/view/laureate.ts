@@ -16,7 +16,7 @@ import {
   categoryBySlug,
   thematicBySlug,
 } from '../../schemas/taxonomy.ts';
-import { KEY_FACTS, SECTIONS, field, fieldRow, sectionFields, type SectionId } from '../../schemas/fields.ts';
+import { KEY_FACTS, SECTIONS, field, fieldRow, sectionFields, shortLabel, type SectionId } from '../../schemas/fields.ts';
 import { formatDate, formatQuantity, isoDay, plural, relativeChange } from './format.ts';
 import { compareLaureates } from './order.ts';
 
@@ -76,9 +76,9 @@ export function trustBadges(l: LaureateFacts): Badge[] {
         kind: l.dataSecurity.dataLocation === 'hors-ue' ? 'warning' : 'neutral',
       });
     }
-    if (l.dataSecurity.onPremise) badges.push({ label: 'Installable sur site', kind: 'neutral' });
+    if (l.dataSecurity.onPremise) badges.push({ label: shortLabel('dataSecurity.onPremise'), kind: 'neutral' });
   }
-  if (l.openness?.openSource) badges.push({ label: 'Open source', kind: 'success' });
+  if (l.openness?.openSource) badges.push({ label: shortLabel('openness.openSource'), kind: 'success' });
   if (l.rgaa) badges.push({ label: RGAA_LEVELS.label(l.rgaa), kind: RGAA_BADGE[l.rgaa] ?? 'neutral' });
   return badges;
 }
