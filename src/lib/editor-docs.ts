@@ -5,6 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { requiredFields } from '../schemas/laureate.ts';
+import { whereShown } from '../schemas/fields.ts';
 import { describeSchema, type FieldDoc } from './schema-doc.ts';
 import { laureateSchemaForValidation } from './validation/validate-content.ts';
 
@@ -24,7 +25,7 @@ function row(f: FieldDoc, marketRequired: Set<string>): string {
   const required = f.required ? 'oui' : marketRequired.has(f.path) ? 'appel 2025' : 'non';
   const type = f.type === 'liste' ? `liste${f.itemType ? ` (${f.itemType === 'groupe' ? 'groupes' : f.itemType})` : ''}` : f.type;
   const values = f.values ? f.values.map((v) => `\`${v.value}\`${v.label ? ` (${v.label})` : ''}`).join(', ') : '';
-  return `| \`${f.path}\` | ${escape(f.description ?? '')} | ${type} | ${required} | ${escape(values)} |`;
+  return `| \`${f.path}\` | ${escape(f.description ?? '')} | ${escape(whereShown(f.path) ?? '')} | ${type} | ${required} | ${escape(values)} |`;
 }
 
 export function fieldReference(): string {
@@ -42,8 +43,8 @@ export function fieldReference(): string {
     '',
     '« Obligatoire » : `oui` pour toute fiche ; `appel 2025` pour les lauréats d’un appel de solutions du marché (les projets d’administration de 2018 et 2019 n’ont pas ces informations). Dans une liste, `[]` désigne chaque élément.',
     '',
-    '| champ | signification | type | obligatoire | valeurs possibles |',
-    '| --- | --- | --- | --- | --- |',
+    '| champ | signification | sur la fiche | type | obligatoire | valeurs possibles |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
     END,

@@ -42,6 +42,21 @@ export const SECTIONS = [
 ] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
+/** The sections' titles (the submitter's depends on the call's kind: callWording in taxonomy.ts). */
+export const SECTION_TITLES: Record<SectionId, string> = {
+  porteur: 'Structure candidate (ou administration porteuse)',
+  usage: 'Usage et cadre d’application',
+  'impacts-qualitatifs': 'Impacts qualitatifs',
+  couts: 'Coûts',
+  'donnees-securite': 'Données et sécurité',
+  accessibilite: 'Accessibilité numérique',
+  environnement: 'Impact environnemental',
+  ouverture: 'Code et modèles',
+  references: 'Déploiements de référence',
+  'mise-a-l-echelle': 'Mise à l’échelle et réplication',
+  provenance: 'Provenance de la fiche',
+};
+
 /** How two solutions compare on a field (the comparison page). */
 export type Comparison = 'same' | 'lower-is-better' | 'higher-is-better' | 'text';
 
@@ -249,4 +264,11 @@ export function fieldRow(path: FieldPath, l: Facts, { short = false } = {}): Arr
   const value = f.text?.(l);
   if (value === undefined || value === '') return [];
   return [{ term, value, ...(f.link ? { href: value } : {}) }];
+}
+
+/** Where the fiche shows a field, in words (the editor guide): « label », section « … », or why it is not a row. */
+export function whereShown(path: string): string | undefined {
+  const f = (FIELDS as Record<string, FieldEntry>)[path];
+  if (!f) return undefined;
+  return 'section' in f.shown ? `« ${f.label} », section « ${SECTION_TITLES[f.shown.section]} »` : f.shown.hidden;
 }

@@ -16,7 +16,7 @@ import {
   categoryBySlug,
   thematicBySlug,
 } from '../../schemas/taxonomy.ts';
-import { KEY_FACTS, SECTIONS, field, fieldRow, sectionFields, shortLabel, type SectionId } from '../../schemas/fields.ts';
+import { KEY_FACTS, SECTIONS, SECTION_TITLES, field, fieldRow, sectionFields, shortLabel, type SectionId } from '../../schemas/fields.ts';
 import { formatDate, formatQuantity, isoDay, plural, relativeChange } from './format.ts';
 import { compareLaureates } from './order.ts';
 
@@ -179,18 +179,6 @@ export function metricRows(l: LaureateFacts): MetricRow[] {
   }));
 }
 
-const SECTION_TITLES: Record<Exclude<SectionId, 'porteur'>, string> = {
-  usage: 'Usage et cadre d’application',
-  'impacts-qualitatifs': 'Impacts qualitatifs',
-  couts: 'Coûts',
-  'donnees-securite': 'Données et sécurité',
-  accessibilite: 'Accessibilité numérique',
-  environnement: 'Impact environnemental',
-  ouverture: 'Code et modèles',
-  references: 'Déploiements de référence',
-  'mise-a-l-echelle': 'Mise à l’échelle et réplication',
-  provenance: 'Provenance de la fiche',
-};
 
 /** The rows of a section from the field registry, in its order. */
 const registryRows = (section: SectionId, d: LaureateFacts): FactRow[] => sectionFields(section).flatMap(([path]) => fieldRow(path, d));
@@ -220,7 +208,7 @@ export function laureateSections(l: LaureateLike, call: CallLike): Section[] {
   };
   return SECTIONS.map((id): Section => ({
     id,
-    title: id === 'porteur' ? '' : SECTION_TITLES[id],
+    title: SECTION_TITLES[id],
     rows: registryRows(id, d),
     ...special[id],
   })).filter((s) => s.rows.length > 0 || (s.paragraphs?.length ?? 0) > 0);
