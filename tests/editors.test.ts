@@ -31,7 +31,8 @@ describe('generated documents', () => {
   it('the guide’s field reference is the one the zod schema gives (npm run docs)', () => {
     const guide = readFileSync(path.join(ROOT, GUIDE_FILE), 'utf8');
     expect(guide).toBe(withFieldReference(guide));
-    expect(guide).toContain('| `metrics[].evidence` | Niveau de preuve : déclaré, mesuré ou audité. | valeur | oui | `declare` (Déclaré), `mesure` (Mesuré), `audite` (Audité) |');
+    expect(guide).toContain('| `metrics[].evidence` | Niveau de preuve : déclaré, mesuré ou audité. | colonne du tableau des indicateurs | valeur | oui | `declare` (Déclaré), `mesure` (Mesuré), `audite` (Audité) |');
+    expect(guide).toContain('| `dataSecurity.secNumCloud` | Statut SecNumCloud. | « SecNumCloud », section « Données et sécurité » |');
   });
   it('the JSON Schema describes every field of the real laureates', () => {
     const schema = JSON.parse(laureateJsonSchema()) as { properties: Record<string, unknown>; additionalProperties?: boolean };
