@@ -4,12 +4,17 @@
  * to components. Collections are read through data.ts; links come from the
  * href builders; the view models stay pure in view/.
  */
-import { callOf, callsById, publishedLaureates, sortedCalls, type LaureateEntry } from './data.ts';
+import { getCollection } from 'astro:content';
+import { callOf, callsById, openDataRecords, publishedLaureates, siteUrl, sortedCalls, type CallEntry, type LaureateEntry } from './data.ts';
+import { feeds } from './feeds.ts';
+import { lastModified } from './opendata/dataset.ts';
+import { dataFiles } from './opendata/files.ts';
+import { compareNames } from './view/order.ts';
 import { facetCounts, facets, facetValues } from './facets.ts';
 import { plural } from './view/format.ts';
 import { callHref, categoryHref, thematicHref, classificationTags, keyFacts, laureateCard, laureateHref, laureateSections, metricRows, metricsCaption, trustBadges } from './view/laureate.ts';
-import { categoryEntries, keyFigures, laureatesOfCall, laureatesOfCategory, laureatesOfThematic, thematicEntries, type FacetEntry } from './view/listing.ts';
-import { CALL_KINDS, CATEGORIES, SECNUMCLOUD_STATUSES, callWording, categoryBySlug, thematicBySlug, type Category, type Thematic } from '../schemas/taxonomy.ts';
+import { callFigures, callTimeline, categoryEntries, keyFigures, laureatesOfCall, laureatesOfCategory, laureatesOfThematic, thematicEntries, type FacetEntry } from './view/listing.ts';
+import { CALL_KINDS, CATEGORIES, SECNUMCLOUD_STATUSES, THEMATICS, callWording, categoryBySlug, thematicBySlug, type Category, type Thematic } from '../schemas/taxonomy.ts';
 
 export interface Crumb {
   href: string;
@@ -99,5 +104,50 @@ export async function thematicPage(thematic: Pick<Thematic, 'slug' | 'label' | '
       { href: thematicHref(thematic.slug), label: thematic.label },
     ] satisfies Crumb[],
     cards: laureatesOfThematic(laureates, thematic.slug).map((l) => laureateCard(l, callOf(calls, l))),
+  };
+}
+
+/** A call's page: its laureates, its timeline, whether demonstration entries stand among them. */
+export async function callPage(call: CallEntry) {
+  const laureates = laureatesOfCall(await publishedLaureates(), call.id);
+  return {
+    breadcrumb: [{ href: callHref(call.id), label: call.data.shortTitle }] satisfies Crumb[],
+    cards: laureates.map((l) => laureateCard(l, call)),
+    hasDemo: laureates.some((l) => l.data.demo),
+    timeline: callTimeline(call.data),
+    figures: callFigures(call.data),
+  };
+}
+
+/** The site map: categories, thematics, each call with its laureates by name, the editorial pages. */
+export async function siteMapPage() {
+  const [laureates, calls, pages] = await Promise.all([publishedLaureates(), sortedCalls(), getCollection('pages')]);
+  const collator = new Intl.Collator('fr');
+  return {
+    categories: CATEGORIES.map((c) => ({ href: categoryHref(c.slug), label: c.label })),
+    thematics: THEMATICS.map((t) => ({ href: thematicHref(t.slug), label: t.label })),
+    calls: calls.map((c) => ({
+      href: callHref(c.id),
+      label: c.data.title,
+      laureates: laureatesOfCall(laureates, c.id)
+        .map((l) => ({ href: laureateHref(l.id), name: l.data.name, demo: l.data.demo }))
+        .sort(compareNames),
+    })),
+    pages: [...pages].sort((a, b) => collator.compare(a.data.title, b.data.title)).map((p) => ({ href: `/${p.id}/`, label: p.data.title })),
+  };
+}
+
+/** The open-data page: the files with their sizes, the feeds, the last change, the share of demonstration entries. */
+export async function dataPage() {
+  const site = siteUrl();
+  const [records, calls] = await Promise.all([openDataRecords(), sortedCalls()]);
+  return {
+    site,
+    records,
+    files: dataFiles(records, site),
+    modified: lastModified(records),
+    demoCount: records.filter((r) => r.demo).length,
+    callCount: calls.length,
+    feeds: feeds(calls),
   };
 }

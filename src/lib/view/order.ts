@@ -13,6 +13,9 @@ export interface Sortable {
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base' });
 
+/** By name, French collation, accents and case aside. */
+export const compareNames = (a: Pick<Sortable, 'name'>, b: Pick<Sortable, 'name'>): number => collator.compare(a.name, b.name);
+
 export function compareLaureates(sort: Sort): (a: Sortable, b: Sortable) => number {
-  return sort === 'nom' ? (a, b) => collator.compare(a.name, b.name) : (a, b) => b.date.localeCompare(a.date) || collator.compare(a.name, b.name);
+  return sort === 'nom' ? compareNames : (a, b) => b.date.localeCompare(a.date) || compareNames(a, b);
 }
