@@ -14,6 +14,8 @@ import sharp, { type Metadata } from 'sharp';
 
 export const MAX_IMAGE_PIXELS = 40_000_000;
 export const MAX_IMAGE_SIDE = 10_000;
+/** Above this, the check decodes through a shrink (memory), below it decodes in full (time). */
+const LARGE_DECODE_PIXELS = 4_000_000;
 
 export type ImageCheck =
   | { ok: true; format: string; width: number; height: number }
@@ -65,7 +67,10 @@ export async function checkImage(input: string | Buffer, formats: ReadonlySet<st
     };
   }
   try {
-    await sharp(input, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error', animated: true }).resize(32, 32, { fit: 'inside' }).raw().toBuffer();
+    // A full decode is the cheapest for the usual sizes; a large image is shrunk while decoding to bound memory.
+    const decode = sharp(input, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error', animated: true });
+    if (width * height > LARGE_DECODE_PIXELS) decode.resize(1024, 1024, { fit: 'inside', kernel: 'nearest' });
+    await decode.raw().toBuffer();
   } catch (error) {
     return {
       ok: false,
