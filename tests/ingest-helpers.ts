@@ -3,8 +3,6 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, ex
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
-import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import { parseFrontmatter } from 'astro/markdown';
 import { ingest, type IngestOptions } from '../src/ingest/run.ts';
@@ -97,15 +95,6 @@ export function editedCsv(
     });
   }
   return { headers: headers.map((h) => renames[h] ?? h), rows };
-}
-
-export function toCsv(table: { headers: string[]; rows: string[][] }, style: 'ds' | 'excel-fr' | 'bom' = 'ds'): Buffer {
-  if (style === 'excel-fr') {
-    const text = stringify([table.headers, ...table.rows], { delimiter: ';', record_delimiter: '\r\n' });
-    return iconv.encode(text, 'win1252');
-  }
-  const text = stringify([table.headers, ...table.rows], { delimiter: ',', record_delimiter: '\n' });
-  return style === 'bom' ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]) : Buffer.from(text, 'utf8');
 }
 
 // ---------------------------------------------------------------------------

@@ -13,9 +13,13 @@ import { THEMATICS } from '../src/schemas/taxonomy.ts';
 import { validateContent } from '../src/lib/validation/validate-content.ts';
 import { privateValues } from './private-values.ts';
 import { pngClaiming } from './images.ts';
-import { CALL, CONSENT, CSV, XLSX, ZIP, cleanup, csvRows, editedCsv, editedXlsx, project, setDossierCell, toCsv, type Project } from './ingest-helpers.ts';
+import { CALL, CONSENT, CSV, XLSX, ZIP, cleanup, csvRows, editedCsv, editedXlsx, project, setDossierCell, type Project } from './ingest-helpers.ts';
+import { writeCsv } from './export-writers.ts';
 
 afterEach(cleanup);
+
+/** A CSV of the sample's rows (edited or not), written as DS or a re-saving tool writes it. */
+const csvOf = (table: { headers: string[]; rows: string[][] }, style?: 'ds' | 'excel-fr' | 'bom') => writeCsv({ name: 'Dossiers', ...table }, style);
 
 const SLUGS = ['plume', 'accueil-polyglotte', 'socle-vectorelle', 'verbatim-seance', 'sentinelle', 'etabli'];
 
@@ -138,8 +142,8 @@ describe('accepted inputs', () => {
 
   it.each([
     ['UTF-8 with commas, as DS writes it', () => readFileSync(CSV)],
-    ['Windows-1252 with semicolons and CRLF, as a French Excel saves it', () => toCsv(csvRows(), 'excel-fr')],
-    ['UTF-8 with a BOM', () => toCsv(csvRows(), 'bom')],
+    ['Windows-1252 with semicolons and CRLF, as a French Excel saves it', () => csvOf(csvRows(), 'excel-fr')],
+    ['UTF-8 with a BOM', () => csvOf(csvRows(), 'bom')],
   ])('reads the CSV export: %s', async (_name, bytes) => {
     const { p, result } = await viaCsv(bytes());
     const r = result.reports[0]!;
@@ -167,7 +171,7 @@ describe('accepted inputs', () => {
   });
 
   it('reads an export older than November 2024 (« Archivé »)', async () => {
-    const { result } = await viaCsv(toCsv(editedCsv(undefined, { 'À archiver': 'Archivé' })));
+    const { result } = await viaCsv(csvOf(editedCsv(undefined, { 'À archiver': 'Archivé' })));
     expect(result.reports[0]!.created).toHaveLength(6);
   });
 
@@ -179,7 +183,7 @@ describe('accepted inputs', () => {
       },
       { ID: 'N° dossier', 'Traité le': 'Date de traitement', Email: 'Adresse électronique' },
     );
-    const { p, result } = await viaCsv(toCsv(table));
+    const { p, result } = await viaCsv(csvOf(table));
     expect(result.reports[0]!.created).toHaveLength(6);
     expect(p.laureate('plume').data.dataSecurity.onPremise).toBe(true);
     expect(p.laureate('plume').data.selectedOn).toBe('2025-05-28');
@@ -258,7 +262,7 @@ async function apiDump() {
 describe('who is published', () => {
   async function withCsv(edit: Parameters<typeof editedCsv>[0], extra: Record<string, string | Buffer> = {}) {
     const p = project();
-    p.put('export.csv', toCsv(editedCsv(edit)));
+    p.put('export.csv', csvOf(editedCsv(edit)));
     for (const [name, data] of Object.entries(extra)) p.put(name, data);
     const { reports, exitCode } = await p.run();
     return { p, r: reports[0]!, exitCode };
@@ -302,7 +306,7 @@ describe('who is published', () => {
     const drop = ['Décision du comité', 'Note du comité', 'Commentaire du comité'].map((h) => headers.indexOf(h));
     const keep = (r: string[]) => r.filter((_, i) => !drop.includes(i));
     const p = project();
-    p.put('export.csv', toCsv({ headers: keep(headers), rows: rows.map(keep) }));
+    p.put('export.csv', csvOf({ headers: keep(headers), rows: rows.map(keep) }));
     p.put('decisions.csv', Buffer.from('Dossier,Décision finale\n22811437,Lauréat\n22874902,Lauréat\n'));
     const r = (await p.run()).reports[0]!;
     expect(r.created.map((f) => path.basename(f))).toEqual(['plume.md', 'socle-vectorelle.md']);
@@ -325,7 +329,7 @@ describe('untrusted text', () => {
 
   it('becomes markdown that can only render as text (rendering checked in tests/build.test.ts)', async () => {
     const p = project();
-    p.put('export.csv', toCsv(editedCsv((row) => row.id === '22811437' && row.set('Description de la solution', HOSTILE))));
+    p.put('export.csv', csvOf(editedCsv((row) => row.id === '22811437' && row.set('Description de la solution', HOSTILE))));
     await p.run();
     const lines = p.laureate('plume').body.split('\n');
     expect(lines).toEqual([
@@ -345,7 +349,7 @@ describe('untrusted text', () => {
   it('keeps names and front-matter texts as YAML strings, whatever they contain', async () => {
     const p = project();
     const name = 'Plume: "v2" --- # <b>x</b>\n---';
-    p.put('export.csv', toCsv(editedCsv((row) => row.id === '22811437' && row.set('Nom de la solution', name))));
+    p.put('export.csv', csvOf(editedCsv((row) => row.id === '22811437' && row.set('Nom de la solution', name))));
     await p.run();
     const slug = 'plume-v2-b-x-b';
     expect(p.laureate(slug).data.name).toBe('Plume: "v2" --- # <b>x</b> ---');
@@ -355,7 +359,7 @@ describe('untrusted text', () => {
     const p = project();
     p.put(
       'export.csv',
-      toCsv(
+      csvOf(
         editedCsv((row) => {
           if (row.id === '22811437') row.set('Site web de la structure', 'javascript:alert(document.cookie)');
           if (row.id === '22846120') row.set('Site web de la structure', 'voix-claires.example.fr');
@@ -374,7 +378,7 @@ describe('untrusted text', () => {
 
   it('reports an invalid SIRET and does not publish it', async () => {
     const p = project();
-    p.put('export.csv', toCsv(editedCsv((row) => row.id === '22811437' && row.set('Établissement SIRET', '85033810400018'))));
+    p.put('export.csv', csvOf(editedCsv((row) => row.id === '22811437' && row.set('Établissement SIRET', '85033810400018'))));
     const r = (await p.run()).reports[0]!;
     expect(p.laureate('plume').data.submitter.siret).toBeUndefined();
     expect(r.warnings).toContainEqual({ dossier: 22811437, field: 'submitter.siret', message: 'SIRET invalide « 85033810400018 » (clé de contrôle fausse) : non publié' });
@@ -384,7 +388,7 @@ describe('untrusted text', () => {
     const p = project();
     const name = `Plume ${'assistant de rédaction '.repeat(9)}fin`;
     const summary = `${'mot '.repeat(120)}fin`;
-    p.put('export.csv', toCsv(editedCsv((row) => {
+    p.put('export.csv', csvOf(editedCsv((row) => {
       if (row.id !== '22811437') return;
       row.set('Nom de la solution', name);
       row.set('Résumé de la solution', summary);
@@ -404,7 +408,7 @@ describe('untrusted text', () => {
 describe('attachments', () => {
   async function withPieces(files: Record<string, Buffer>, cells: Partial<Record<'Logo de la solution' | 'Captures d’écran' | 'Brochure technique', string>>) {
     const p = project();
-    p.put('export.csv', toCsv(editedCsv((row) => {
+    p.put('export.csv', csvOf(editedCsv((row) => {
       if (row.id !== '22811437') return;
       for (const [h, v] of Object.entries(cells)) row.set(h, v!);
     })));
@@ -465,7 +469,7 @@ describe('attachments', () => {
 describe('slugs', () => {
   it('resolves collisions deterministically with the dossier number', async () => {
     const p = project();
-    p.put('export.csv', toCsv(editedCsv((row) => {
+    p.put('export.csv', csvOf(editedCsv((row) => {
       if (row.id === '22846120') row.set('Nom de la solution', 'Plume');
       if (row.id === '22874902') row.set('Nom de la solution', 'Fixture Inferis');
     })));
@@ -483,7 +487,7 @@ describe('slugs', () => {
     const p = project();
     p.put('export.csv', readFileSync(CSV));
     await p.run();
-    p.put('export.csv', toCsv(editedCsv((row) => row.id === '22811437' && row.set('Nom de la solution', 'Plume 2'))));
+    p.put('export.csv', csvOf(editedCsv((row) => row.id === '22811437' && row.set('Nom de la solution', 'Plume 2'))));
     const r = (await p.run()).reports[0]!;
     expect(r.updated).toEqual([`content/laureates/${CALL}/plume.md`]);
     expect(p.laureate('plume').data.name).toBe('Plume 2');
@@ -573,7 +577,7 @@ describe('re-ingestion never loses an editor’s work', () => {
 describe('mapping and export mismatches stop with a clear message', () => {
   it('a mapped column missing from the export', async () => {
     const p = project();
-    p.put('export.csv', toCsv(editedCsv(undefined, { 'Nom de la solution': 'Nom du produit' })));
+    p.put('export.csv', csvOf(editedCsv(undefined, { 'Nom de la solution': 'Nom du produit' })));
     await expect(p.run()).rejects.toThrow(/colonne manquante pour « name » : « Nom de la solution » introuvable dans export\.csv/);
   });
 
@@ -581,7 +585,7 @@ describe('mapping and export mismatches stop with a clear message', () => {
     const { headers, rows } = editedCsv();
     const i = headers.indexOf('Hébergeur');
     const p = project();
-    p.put('export.csv', toCsv({ headers: [...headers, headers[i]!], rows: rows.map((r) => [...r, r[i]!]) }));
+    p.put('export.csv', csvOf({ headers: [...headers, headers[i]!], rows: rows.map((r) => [...r, r[i]!]) }));
     await expect(p.run()).rejects.toThrow(/colonne en double pour « dataSecurity\.host » : « Hébergeur » apparaît 2 fois/);
   });
 

@@ -12,16 +12,11 @@ import type { LabelledEnum } from './enum.ts';
 
 const LABELS = new WeakMap<object, ReadonlyMap<string, string>>();
 
-/** A zod enum of `values`, labelled by `labelOf`. */
-export function labelledEnum<const V extends string>(values: readonly [V, ...V[]], labelOf: (value: V) => string) {
-  const schema = z.enum(values);
-  LABELS.set(schema.def, new Map(values.map((v) => [v, labelOf(v)])));
-  return schema;
-}
-
-/** The zod enum of a labelled list (taxonomy.ts). */
+/** The zod enum of a labelled list (taxonomy.ts), keeping its labels. */
 export function enumOf<V extends string>(list: LabelledEnum<V>) {
-  return labelledEnum(list.values, (v) => list.label(v));
+  const schema = z.enum(list.values);
+  LABELS.set(schema.def, new Map(list.values.map((v) => [v, list.label(v)])));
+  return schema;
 }
 
 /** The labels of an enum schema built here (undefined for any other schema). */
