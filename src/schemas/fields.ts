@@ -13,6 +13,9 @@ import type { LaureateData } from './laureate.ts';
 import {
   AUDIENCES,
   CERTIFICATIONS,
+  REFERENCE_KINDS,
+  categoryBySlug,
+  thematicBySlug,
   COMPANY_SIZES,
   DATA_LOCATIONS,
   MATURITY_LEVELS,
@@ -22,7 +25,7 @@ import {
   SUBMITTER_KINDS,
 } from './taxonomy.ts';
 import type { LabelledEnum } from './enum.ts';
-import { formatEuros, plural } from '../lib/view/format.ts';
+import { formatDate, formatEuros, plural } from '../lib/view/format.ts';
 
 type Facts = Omit<LaureateData, 'logo' | 'screenshots'> & { logo?: unknown; screenshots?: unknown[] };
 
@@ -95,6 +98,11 @@ export interface FieldEntry {
   ds?: Conversion;
 }
 
+/** One reference deployment in words: « collectivité territoriale · depuis 2023 · 1 200 utilisateurs ». */
+export function referenceDetail(r: Facts['references'][number]): string {
+  return [REFERENCE_KINDS.label(r.kind), r.since ? `depuis ${r.since}` : undefined, r.users ? plural(r.users, 'utilisateur') : undefined].filter(Boolean).join(' · ');
+}
+
 const label = <V extends string>(e: LabelledEnum<V>, v: V | undefined) => (v === undefined ? undefined : e.label(v));
 const yesNo = (b: boolean | undefined) => (b === undefined ? undefined : b ? 'Oui' : 'Non');
 const euros = (n: number | undefined) => (n === undefined ? undefined : formatEuros(n));
@@ -105,13 +113,26 @@ const euros = (n: number | undefined) => (n === undefined ? undefined : formatEu
  */
 export const FIELDS = {
   name: { label: 'Nom', shown: { hidden: 'titre de la fiche (h1) et des cartes' }, compare: 'text', ds: 'text' },
-  summary: { label: 'Résumé', shown: { hidden: 'chapeau de la fiche et texte des cartes' }, compare: 'text', ds: 'text' },
+  summary: { label: 'Résumé', shown: { hidden: 'chapeau de la fiche et texte des cartes' }, text: (l) => l.summary, compare: 'text', ds: 'text' },
   call: { label: 'Appel', shown: { hidden: 'section « Provenance » (titre et nature de l’appel)' }, compare: 'same' },
   demo: { label: 'Fiche de démonstration', shown: { hidden: 'bandeau « Démonstration » de la fiche et des cartes' } },
   published: { label: 'Publiée', shown: { hidden: 'interne : une fiche non publiée n’a pas de page' } },
-  category: { label: 'Catégorie', shown: { hidden: 'étiquettes de la fiche, lien vers la page de la catégorie' }, compare: 'same', ds: { enum: 'category' } },
-  thematics: { label: 'Thématiques', shortLabel: 'Thématique', shown: { hidden: 'étiquettes de la fiche, liens vers les pages des thématiques' }, compare: 'same', ds: { multi: 'thematic' } },
-  applicationContext: { label: 'Cadre d’application', shown: { hidden: 'paragraphe de la section « Usage et cadre d’application »' }, compare: 'text', ds: 'multiline' },
+  category: {
+    label: 'Catégorie',
+    shown: { hidden: 'étiquettes de la fiche, lien vers la page de la catégorie' },
+    text: (l) => (l.category ? categoryBySlug(l.category).label : undefined),
+    compare: 'same',
+    ds: { enum: 'category' },
+  },
+  thematics: {
+    label: 'Thématiques',
+    shortLabel: 'Thématique',
+    shown: { hidden: 'étiquettes de la fiche, liens vers les pages des thématiques' },
+    items: (l) => l.thematics.map((t) => thematicBySlug(t).label),
+    compare: 'same',
+    ds: { multi: 'thematic' },
+  },
+  applicationContext: { label: 'Cadre d’application', shown: { hidden: 'paragraphe de la section « Usage et cadre d’application »' }, text: (l) => l.applicationContext, compare: 'text', ds: 'multiline' },
   submitter: { label: 'Structure', shown: { hidden: 'groupe : section « Structure candidate » ou « Administration porteuse »' } },
   'submitter.name': { label: 'Nom', shown: { section: 'porteur' }, text: (l) => l.submitter.name, compare: 'text', ds: 'text' },
   'submitter.kind': { label: 'Type de structure', shown: { section: 'porteur' }, text: (l) => SUBMITTER_KINDS.label(l.submitter.kind), compare: 'same', ds: { enum: 'submitterKind' } },
@@ -194,7 +215,12 @@ export const FIELDS = {
   },
   'openness.models[].name': { label: 'Modèle', shown: { hidden: 'élément de la liste « Modèles d’IA utilisés »' } },
   'openness.models[].openWeights': { label: 'Poids ouverts', shown: { hidden: 'mention « poids ouverts » ou « poids fermés » après le nom du modèle' } },
-  references: { label: 'Déploiements de référence', shown: { hidden: 'section « Déploiements de référence », une ligne par déploiement' }, compare: 'higher-is-better' },
+  references: {
+    label: 'Déploiements de référence',
+    shown: { hidden: 'section « Déploiements de référence », une ligne par déploiement' },
+    items: (l) => l.references.map((r) => `${r.organisation} (${referenceDetail(r)})`),
+    compare: 'higher-is-better',
+  },
   'references[].organisation': { label: 'Organisation', shown: { hidden: 'terme de la ligne du déploiement' }, ds: 'text' },
   'references[].kind': { label: 'Type d’organisation', shown: { hidden: 'valeur de la ligne du déploiement' }, ds: { enum: 'referenceKind' } },
   'references[].since': { label: 'Depuis', shown: { hidden: 'valeur de la ligne du déploiement' }, ds: 'year' },
@@ -211,8 +237,8 @@ export const FIELDS = {
   'brochure.title': { label: 'Titre de la brochure', shown: { hidden: 'texte du lien de téléchargement' } },
   'brochure.sizeKb': { label: 'Poids de la brochure', shown: { hidden: 'poids annoncé dans le lien de téléchargement' } },
   dossierNumber: { label: 'Dossier Démarches Simplifiées', shown: { hidden: 'interne : sert à la réingestion, jamais publié' } },
-  selectedOn: { label: 'Date de sélection', shown: { hidden: 'section « Provenance » et « En bref »' }, compare: 'same' },
-  updatedOn: { label: 'Dernière mise à jour', shown: { hidden: 'section « Provenance »' } },
+  selectedOn: { label: 'Date de sélection', shown: { hidden: 'section « Provenance » et « En bref »' }, text: (l) => formatDate(l.selectedOn), compare: 'same' },
+  updatedOn: { label: 'Dernière mise à jour', shown: { hidden: 'section « Provenance »' }, text: (l) => (l.updatedOn ? formatDate(l.updatedOn) : undefined) },
   sources: { label: 'Sources', shown: { hidden: 'liste des sources en bas de la fiche' } },
   'sources[].title': { label: 'Titre de la source', shown: { hidden: 'texte du lien de la source' } },
   'sources[].url': { label: 'Adresse de la source', shown: { hidden: 'cible du lien de la source' } },
@@ -272,3 +298,40 @@ export function whereShown(path: string): string | undefined {
   if (!f) return undefined;
   return 'section' in f.shown ? `« ${f.label} », section « ${SECTION_TITLES[f.shown.section]} »` : f.shown.hidden;
 }
+
+/** The comparison's first group, « En bref »: what each solution is (the call's title is read from the call). */
+export const COMPARISON_OVERVIEW: readonly FieldPath[] = ['summary', 'call', 'category', 'thematics', 'selectedOn', 'updatedOn'];
+
+/** Fields the comparison shows as rows of a section although the fiche shows them otherwise (a paragraph, one row per item). */
+const COMPARISON_EXTRAS: Partial<Record<SectionId, readonly FieldPath[]>> = { usage: ['applicationContext'], references: ['references'] };
+
+/** Sections the comparison leaves out: the provenance's facts are in its overview. */
+const NOT_COMPARED: ReadonlySet<SectionId> = new Set(['provenance']);
+
+export interface ComparisonRowSpec {
+  path: FieldPath;
+  label: string;
+  compare?: Comparison;
+}
+export interface ComparisonGroupSpec {
+  id: SectionId | 'en-bref';
+  title: string;
+  rows: ComparisonRowSpec[];
+}
+
+/** The rows of the comparison, grouped as on the fiche (the impact metrics, aligned by type, come after « En bref »). */
+export function comparisonGroups(): ComparisonGroupSpec[] {
+  const spec = (path: FieldPath): ComparisonRowSpec => {
+    const f = field(path);
+    return { path, label: f.label, ...(f.compare ? { compare: f.compare } : {}) };
+  };
+  return [
+    { id: 'en-bref', title: 'En bref', rows: COMPARISON_OVERVIEW.map(spec) },
+    ...SECTIONS.filter((s) => !NOT_COMPARED.has(s)).map((s) => ({
+      id: s,
+      title: SECTION_TITLES[s],
+      rows: [...(COMPARISON_EXTRAS[s] ?? []), ...sectionFields(s).map(([p]) => p)].map(spec),
+    })),
+  ];
+}
+

@@ -9,14 +9,13 @@ import {
   DATA_LOCATIONS,
   EVIDENCE_LEVELS,
   METRIC_TYPES,
-  REFERENCE_KINDS,
   RGAA_LEVELS,
   SECNUMCLOUD_STATUSES,
   callWording,
   categoryBySlug,
   thematicBySlug,
 } from '../../schemas/taxonomy.ts';
-import { KEY_FACTS, SECTIONS, SECTION_TITLES, field, fieldRow, sectionFields, shortLabel, type SectionId } from '../../schemas/fields.ts';
+import { KEY_FACTS, SECTIONS, SECTION_TITLES, field, fieldRow, referenceDetail, sectionFields, shortLabel, type SectionId } from '../../schemas/fields.ts';
 import { formatDate, formatQuantity, isoDay, plural, relativeChange } from './format.ts';
 import { compareLaureates } from './order.ts';
 
@@ -190,12 +189,7 @@ export function laureateSections(l: LaureateLike, call: CallLike): Section[] {
     porteur: { title: callWording(call.data.kind).submitterSection },
     usage: { paragraphs: d.applicationContext ? [d.applicationContext] : [] },
     references: {
-      rows: d.references.map((r) => ({
-        term: r.organisation,
-        value: [REFERENCE_KINDS.label(r.kind), r.since ? `depuis ${r.since}` : undefined, r.users ? plural(r.users, 'utilisateur') : undefined]
-          .filter(Boolean)
-          .join(' · '),
-      })),
+      rows: d.references.map((r) => ({ term: r.organisation, value: referenceDetail(r) })),
     },
     provenance: {
       rows: [
