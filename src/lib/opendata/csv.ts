@@ -63,7 +63,7 @@ function cellOf(column: CsvColumn, source: unknown): string {
 }
 
 /** RFC 4180: comma, double quotes when needed, CRLF line ends, UTF-8. */
-function toCsv(headers: string[], rows: string[][]): string {
+export function toCsv(headers: string[], rows: string[][]): string {
   return stringify([headers, ...rows], { record_delimiter: 'windows' });
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { laureateSchema } from '../../schemas/laureate.ts';
 import { validLaureate } from '../../../tests/factories.ts';
-import { NOT_DECLARED, alignMetrics, cellText, comparisonCaption, comparisonColumn, comparisonTable, identicalRows, type ComparisonTable } from './compare.ts';
+import { NOT_DECLARED, alignMetrics, cellText, comparisonCaption, comparisonColumn, comparisonCsv, comparisonJson, comparisonTable, identicalRows, type ComparisonTable } from './compare.ts';
 import type { CallLike, LaureateLike } from './laureate.ts';
 
 const schema = laureateSchema(() => z.string());
@@ -117,5 +117,25 @@ describe('comparisonColumn', () => {
   });
   it('reads the call’s title from the call', () => {
     expect(column('a').cells.call).toEqual({ text: 'AMI Solutions d’IA pour le public' });
+  });
+});
+
+describe('the exports', () => {
+  const table = comparisonTable([column('alpha', { summary: '=HYPERLINK("https://example.org")' }), column('beta', { costs: { pricingModel: 'licence', deploymentCost: 10 } })]);
+
+  it('CSV: the table’s columns, one row per criterion, formulas disarmed', () => {
+    const [header, ...lines] = comparisonCsv(table).trim().split('\r\n');
+    expect(header).toBe('Rubrique,Critère,alpha,beta');
+    expect(lines.length).toBe(table.groups.flatMap((g) => g.rows).length);
+    expect(lines[0]).toBe(`En bref,Résumé,"'=HYPERLINK(""https://example.org"")",Une solution d’exemple pour les tests.`);
+    expect(lines.some((l) => l.startsWith('Coûts,Coût indicatif de déploiement,1'))).toBe(true);
+  });
+
+  it('JSON: the same columns keyed by identifier, absolute links', () => {
+    const doc = JSON.parse(comparisonJson(table, { url: 'https://site.example/comparer/?ids=alpha,beta', site: 'https://site.example' }));
+    expect(doc.columns.map((c: { key: string }) => c.key)).toEqual(['rubrique', 'critere', 'alpha', 'beta']);
+    expect(doc.columns[2].url).toBe('https://site.example/solutions/alpha/');
+    expect(doc.rows[0]).toEqual({ rubrique: 'En bref', critere: 'Résumé', alpha: '=HYPERLINK("https://example.org")', beta: 'Une solution d’exemple pour les tests.' });
+    expect(doc.rows.find((r: { critere: string }) => r.critere === 'Coût annuel de maintenance')).toBeUndefined();
   });
 });

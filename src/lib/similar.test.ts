@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { WEIGHTS, cosine, pairScore, similarSolutions, terms, tfIdf, type SimilarInput } from './similar.ts';
+
+const item = (id: string, data: Partial<SimilarInput['data']> = {}, body = ''): SimilarInput => ({
+  id,
+  body,
+  data: { name: id, summary: '', thematics: [], audiences: [], category: 'solutions-applicatives', ...data },
+});
+
+describe('terms', () => {
+  it('lower-cases, drops stop words and short words, stems French words to one term', () => {
+    const { stems, words } = terms('Les traductions et la traduction des courriers de l’administration');
+    expect(stems).toEqual(['traduct', 'traduct', 'courri', 'administr']);
+    expect(words.get('traduct')).toBe('traductions');
+  });
+});
+
+describe('tfIdf and cosine', () => {
+  it('gives 1 for the same text, 0 for texts with no word in common, and leaves out words most texts use', () => {
+    const [a, b, c, d] = tfIdf([['traduct', 'courri'], ['traduct', 'courri'], ['vigi', 'subvent'], ['agent', 'convers']]);
+    expect(cosine(a!, b!)).toBeCloseTo(1);
+    expect(cosine(a!, c!)).toBe(0);
+    const common = tfIdf([['x', 'a'], ['x', 'b'], ['x', 'c'], ['y', 'd']]);
+    expect(common[0]!.has('x')).toBe(false);
+    expect(d!.size).toBe(2);
+  });
+});
+
+describe('pairScore', () => {
+  const secure = { secNumCloud: 'qualifie', onPremise: true, dataLocation: 'france', certifications: [] } as const;
+  it('counts shared thematics, audiences and hosting guarantees, and says so', () => {
+    const a = item('a', { thematics: ['traduction-automatique', 'agents-conversationnels'], audiences: ['collectivites-territoriales', 'etat-central'], dataSecurity: secure }).data;
+    const b = item('b', { thematics: ['traduction-automatique'], audiences: ['collectivites-territoriales'], dataSecurity: secure }).data;
+    const { score, reasons } = pairScore(a, b, 0);
+    expect(reasons).toEqual(['même thématique : Traduction', 'même public : collectivités territoriales', 'aussi qualifiée SecNumCloud', 'aussi installable sur site', 'données aussi hébergées : France']);
+    expect(score).toBeCloseTo(WEIGHTS.thematic + WEIGHTS.category + WEIGHTS.audiences / 2 + WEIGHTS.secNumCloud + WEIGHTS.onPremise + WEIGHTS.dataLocation);
+  });
+  it('says « même catégorie » only when no thematic is shared, and never rewards data outside the EU', () => {
+    const out = { secNumCloud: 'non', dataLocation: 'hors-ue', certifications: [] } as const;
+    const { reasons } = pairScore(item('a', { dataSecurity: out }).data, item('b', { dataSecurity: out }).data, 0);
+    expect(reasons).toEqual(['même catégorie']);
+  });
+  it('adds the texts’ similarity', () => {
+    const a = item('a', { category: undefined }).data;
+    expect(pairScore(a, a, 0.5).score).toBeCloseTo(WEIGHTS.text * 0.5);
+  });
+});
+
+describe('similarSolutions', () => {
+  const items = [
+    item('traduvia', { name: 'Traduvia', thematics: ['traduction-automatique'] }, 'Traduction automatique des courriers pour les usagers étrangers.'),
+    item('polyglotte', { name: 'Polyglotte', thematics: ['traduction-automatique'] }, 'Accueil des usagers étrangers avec traduction instantanée des échanges.'),
+    item('babel', { name: 'Babel', thematics: ['traduction-automatique'] }, 'Traduction des documents administratifs.'),
+    item('vigie', { name: 'Vigie', thematics: ['detection-fraude-anomalies'], category: 'briques-technologiques' }, 'Détection des fraudes aux subventions.'),
+    item('sentinelle', { name: 'Sentinelle', thematics: ['detection-fraude-anomalies'], category: 'briques-technologiques' }, 'Détection des anomalies dans les subventions versées.'),
+  ];
+
+  it('ranks the fiches that share most first, with their reasons, and never the fiche itself', () => {
+    const similar = similarSolutions(items);
+    const traduvia = similar.get('traduvia')!;
+    expect(traduvia.map((s) => s.id).slice(0, 2)).toEqual(['polyglotte', 'babel']);
+    expect(traduvia[0]!.reasons[0]).toBe('même thématique : Traduction');
+    expect(traduvia[0]!.reasons.at(-1)).toMatch(/^(description proche|mots en commun) : /);
+    expect(traduvia[0]!.reasons.at(-1)).toContain('étrangers');
+    expect(traduvia.map((s) => s.id)).not.toContain('traduvia');
+    expect(similar.get('vigie')![0]!.id).toBe('sentinelle');
+    for (const list of similar.values()) for (const s of list) expect(s.reasons.length).toBeGreaterThan(0);
+  });
+
+  it('keeps at most five, and is deterministic whatever the input order', () => {
+    const many = Array.from({ length: 9 }, (_, k) => item(`s${k}`, { name: `Solution ${9 - k}`, thematics: ['traduction-automatique'] }, 'Traduction'));
+    const a = similarSolutions(many);
+    const b = similarSolutions([...many].reverse());
+    expect(a.get('s0')!.length).toBe(5);
+    expect(a.get('s0')).toEqual(b.get('s0'));
+    // Same score: by name.
+    expect(a.get('s0')!.map((s) => s.name)).toEqual(['Solution 1', 'Solution 2', 'Solution 3', 'Solution 4', 'Solution 5']);
+  });
+});

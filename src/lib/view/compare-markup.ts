@@ -1,0 +1,65 @@
+/**
+ * The comparison table as DSFR markup (an element tree of ./markup.ts): the
+ * build renders it for the thematic comparisons, the browser for /comparer/.
+ * One column per solution whose header is its name; a `<tbody>` per group
+ * headed by a `rowgroup` header; rows that do not differ carry
+ * `data-identique` (« Afficher seulement les différences » hides them).
+ */
+import { BEST_LABELS, NOT_DECLARED, comparisonCaption, type Cell, type ComparisonTable } from './compare.ts';
+import { EVIDENCE_BADGE } from './laureate.ts';
+import { h, type El } from './markup.ts';
+
+const badge = (text: string, colour = '') => h('p', { class: `fr-badge fr-badge--sm fr-badge--no-icon ${colour}`.trim() }, text);
+
+function cellContent(cell: Cell): Array<El | string> {
+  if (cell.missing) return [h('span', { class: 'comparaison__absent' }, NOT_DECLARED)];
+  const best = cell.best ? [badge(BEST_LABELS[cell.best], 'fr-badge--success')] : [];
+  if (cell.metrics) {
+    return cell.metrics.map((m) =>
+      h(
+        'div',
+        { class: 'comparaison__indicateur' },
+        h('p', { class: 'fr-mb-0' }, m.change ? h('strong', {}, m.change) : 'évolution non calculable', ' ', badge(m.evidence, EVIDENCE_BADGE[m.evidenceLevel])),
+        h('p', { class: 'fr-text--sm fr-mb-1v' }, `${m.label} : ${m.evolution}`),
+      ),
+    );
+  }
+  if (cell.items) return [h('ul', { class: 'comparaison__liste' }, cell.items.map((i) => h('li', {}, i))), ...best];
+  if (cell.href) return [h('a', { href: cell.href, rel: 'noopener' }, cell.text), ...best];
+  return [cell.text, ...best];
+}
+
+/** The table; `id` names its caption (and the scrollable region after it). */
+export function comparisonTableMarkup(table: ComparisonTable, id: string): El {
+  const span = table.columns.length + 1;
+  return h(
+    'div',
+    { class: 'fr-table fr-table--bordered comparaison' },
+    h(
+      'div',
+      { class: 'fr-table__wrapper' },
+      h(
+        'div',
+        { class: 'fr-table__container', tabindex: 0, role: 'region', 'aria-labelledby': id },
+        h(
+          'div',
+          { class: 'fr-table__content' },
+          h(
+            'table',
+            { 'data-colonnes': table.columns.length },
+            h('caption', { id }, comparisonCaption(table)),
+            h('thead', {}, h('tr', {}, h('th', { scope: 'col', class: 'comparaison__critere' }, 'Critère'), table.columns.map((c) => h('th', { scope: 'col' }, h('a', { href: c.href }, c.name))))),
+            table.groups.map((g) =>
+              h(
+                'tbody',
+                { 'data-groupe': g.id, 'data-identique': g.rows.every((r) => !r.differs) },
+                h('tr', { class: 'comparaison__groupe' }, h('th', { scope: 'rowgroup', colspan: span }, g.title)),
+                g.rows.map((r) => h('tr', { 'data-identique': !r.differs }, h('th', { scope: 'row' }, r.label), r.cells.map((c) => h('td', {}, ...cellContent(c))))),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'astro/zod';
+import { laureateSchema } from '../../schemas/laureate.ts';
+import { validLaureate } from '../../../tests/factories.ts';
+import { h, safeHref, toHtml } from './markup.ts';
+import { comparisonColumn, comparisonTable } from './compare.ts';
+import { comparisonTableMarkup } from './compare-markup.ts';
+import type { CallLike } from './laureate.ts';
+
+describe('toHtml', () => {
+  it('escapes text and attributes, writes bare boolean attributes, leaves false ones out', () => {
+    expect(toHtml(h('p', { title: '"><script>', hidden: true, 'aria-pressed': false }, '<img src=x onerror=alert(1)> & co'))).toBe(
+      '<p title="&quot;&gt;&lt;script&gt;" hidden>&lt;img src=x onerror=alert(1)&gt; &amp; co</p>',
+    );
+  });
+  it('refuses links that are not the site’s paths or web addresses, and odd names', () => {
+    expect(safeHref('/solutions/plume/')).toBe('/solutions/plume/');
+    expect(safeHref('https://exemple.fr')).toBe('https://exemple.fr');
+    for (const bad of ['javascript:alert(1)', 'JAVASCRIPT:x', '//evil.example', 'data:text/html,x', ' https://x']) expect(() => safeHref(bad), bad).toThrow(/refusée/);
+    expect(() => toHtml(h('a', { href: 'javascript:alert(1)' }))).toThrow();
+    expect(() => toHtml(h('p', { 'on click': 'x' }))).toThrow();
+  });
+});
+
+describe('comparisonTableMarkup', () => {
+  const schema = laureateSchema(() => z.string());
+  const call: CallLike = { id: 'solutions-ia-2025', data: { title: 'AMI', shortTitle: 'AMI', year: 2025, kind: 'solutions-marche' } };
+  const col = (id: string, o: Record<string, unknown> = {}) => comparisonColumn({ id, data: schema.parse(validLaureate({ name: `Solution ${id}`, ...o })) }, call);
+  const html = toHtml(comparisonTableMarkup(comparisonTable([col('a'), col('b', { costs: { pricingModel: 'licence', deploymentCost: 5 } })]), 'cmp'));
+
+  it('has a caption naming the region, one column header per solution (its name), group and row headers', () => {
+    expect(html).toContain('<div class="fr-table__container" tabindex="0" role="region" aria-labelledby="cmp">');
+    expect(html).toContain('<caption id="cmp">Comparaison de 2 solutions : Solution a, Solution b</caption>');
+    expect(html).toContain('<th scope="col"><a href="/solutions/a/">Solution a</a></th><th scope="col"><a href="/solutions/b/">Solution b</a></th>');
+    expect(html).toContain('<tr class="comparaison__groupe"><th scope="rowgroup" colspan="3">Coûts</th></tr>');
+    expect(html).toMatch(/<tr data-identique><th scope="row">Catégorie<\/th>/);
+    expect(html).toMatch(/<tr><th scope="row">Coût indicatif de déploiement<\/th><td>1\u202f000\u00a0€ HT<\/td><td>5\u00a0€ HT<p class="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--success">le plus bas<\/p><\/td><\/tr>/);
+  });
+});
