@@ -5,6 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { isPublished, sortLaureates } from './view/laureate.ts';
 import { toOpenDataRecord, type OpenDataLaureate } from './opendata/record.ts';
+import { similarSolutions, type SimilarLink } from './similar.ts';
 
 export type LaureateEntry = CollectionEntry<'laureates'>;
 export type CallEntry = CollectionEntry<'calls'>;
@@ -51,4 +52,12 @@ export function openDataRecords(): Promise<OpenDataLaureate[]> {
     laureates.map((l) => toOpenDataRecord(l, callOf(calls, l), siteUrl())),
   );
   return recordsCache;
+}
+
+let similarCache: Promise<Map<string, SimilarLink[]>> | undefined;
+
+/** « Solutions similaires » of every published laureate, computed once per build (src/lib/similar.ts). */
+export function similarByLaureate(): Promise<Map<string, SimilarLink[]>> {
+  similarCache ??= publishedLaureates().then((laureates) => similarSolutions(laureates.map((l) => ({ id: l.id, data: l.data, body: l.body ?? '' }))));
+  return similarCache;
 }

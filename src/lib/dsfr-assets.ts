@@ -22,6 +22,8 @@ const CHROME = ['skiplink', 'header', 'breadcrumb', 'footer', 'display'] as cons
 export const BUNDLES = {
   fiche: [...CHROME, 'notice', 'alert', 'callout', 'tag', 'badge', 'content', 'download', 'table'],
   liste: [...CHROME, 'notice', 'alert', 'callout', 'tag', 'badge', 'card', 'tile', 'form', 'checkbox', 'select'],
+  /** The comparisons: the table, the « only differences » toggle, the add box. */
+  comparaison: [...CHROME, 'notice', 'alert', 'callout', 'tag', 'badge', 'table', 'form', 'input', 'toggle'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type BundleName = keyof typeof BUNDLES;
@@ -35,6 +37,13 @@ export const ICONS: readonly string[] = [
   'fr-icon-building-line',
   'fr-icon-list-unordered',
   'fr-icon-download-line',
+  'fr-icon-scales-3-line',
+  'fr-icon-add-line',
+  'fr-icon-subtract-line',
+  'fr-icon-links-line',
+  'fr-icon-printer-line',
+  'fr-icon-delete-bin-line',
+  'fr-icon-close-line',
   ...THEMATICS.map((t) => t.icon),
 ];
 

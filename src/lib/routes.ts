@@ -5,11 +5,13 @@
  * href builders; the view models stay pure in view/.
  */
 import { getCollection } from 'astro:content';
-import { callOf, callsById, openDataRecords, publishedLaureates, siteUrl, sortedCalls, type CallEntry, type LaureateEntry } from './data.ts';
+import { callOf, callsById, openDataRecords, publishedLaureates, similarByLaureate, siteUrl, sortedCalls, type CallEntry, type LaureateEntry } from './data.ts';
 import { feeds } from './feeds.ts';
 import { lastModified } from './opendata/dataset.ts';
 import { dataFiles } from './opendata/files.ts';
 import { compareNames } from './view/order.ts';
+import { comparisonColumn, comparisonTable } from './view/compare.ts';
+import { COMPARE_PATH } from './selection.ts';
 import { facetCounts, facets, facetValues } from './facets.ts';
 import { plural } from './view/format.ts';
 import { callHref, categoryHref, thematicHref, classificationTags, keyFacts, laureateCard, laureateHref, laureateSections, metricRows, metricsCaption, trustBadges } from './view/laureate.ts';
@@ -49,9 +51,10 @@ export async function listingPage() {
   return { callOptions, facets: allFacets, items, counts: facetCounts(items.map((i) => i.values), {}, allFacets) };
 }
 
-/** A laureate's page: its call, sections, « En bref », metrics, breadcrumb and search metadata. */
+/** A laureate's page: its call, sections, « En bref », metrics, similar solutions, breadcrumb and search metadata. */
 export async function laureatePage(laureate: LaureateEntry) {
-  const call = callOf(await callsById(), laureate);
+  const [calls, similar] = await Promise.all([callsById(), similarByLaureate()]);
+  const call = callOf(calls, laureate);
   const d = laureate.data;
   const breadcrumb: Crumb[] = [
     d.category ? { href: categoryHref(d.category), label: categoryBySlug(d.category).shortLabel } : { href: callHref(call.id), label: call.data.shortTitle },
@@ -67,6 +70,7 @@ export async function laureatePage(laureate: LaureateEntry) {
     tags: classificationTags(d),
     metrics: metricRows(d),
     metricsCaption: metricsCaption(d),
+    similar: similar.get(laureate.id) ?? [],
     search: {
       type: callWording(call.data.kind).laureateType,
       filters: facetValues(d),
@@ -104,6 +108,7 @@ export async function thematicPage(thematic: Pick<Thematic, 'slug' | 'label' | '
       { href: thematicHref(thematic.slug), label: thematic.label },
     ] satisfies Crumb[],
     cards: laureatesOfThematic(laureates, thematic.slug).map((l) => laureateCard(l, callOf(calls, l))),
+    comparison: thematicComparisonHref(thematic.slug),
   };
 }
 
@@ -149,5 +154,47 @@ export async function dataPage() {
     demoCount: records.filter((r) => r.demo).length,
     callCount: calls.length,
     feeds: feeds(calls),
+  };
+}
+
+/** The address of a thematic's pre-rendered comparison, and of its CSV and JSON. */
+export const thematicComparisonHref = (slug: string, ext?: 'csv' | 'json') => (ext ? `${thematicHref(slug)}comparaison.${ext}` : `${thematicHref(slug)}comparer/`);
+
+/** Thematics with published laureates: the ones that have a pre-rendered comparison. */
+export async function comparedThematics() {
+  const laureates = await publishedLaureates();
+  return THEMATICS.map((t) => ({ thematic: t, count: laureatesOfThematic(laureates, t.slug).length }))
+    .filter((t) => t.count > 0)
+    .map(({ thematic, count }) => ({ slug: thematic.slug, href: thematicComparisonHref(thematic.slug), label: thematic.label, count }));
+}
+
+/** Every published laureate's comparison column (/comparer/solutions/<id>.json). */
+export async function comparisonColumns() {
+  const [laureates, calls] = await Promise.all([publishedLaureates(), callsById()]);
+  return laureates.map((l) => ({ id: l.id, column: comparisonColumn(l, callOf(calls, l)) }));
+}
+
+/** /comparer/: the laureates one may add (name and structure, by name), the thematic comparisons for readers without JavaScript. */
+export async function comparePage() {
+  const laureates = await publishedLaureates();
+  return {
+    breadcrumb: [{ href: COMPARE_PATH, label: 'Comparer des solutions' }] satisfies Crumb[],
+    solutions: laureates.map((l) => ({ id: l.id, name: l.data.name, submitter: l.data.submitter.name })).sort(compareNames),
+    thematics: await comparedThematics(),
+  };
+}
+
+/** A thematic's comparison of all its laureates (newest selection first), pre-rendered. */
+export async function thematicComparisonPage(thematic: Pick<Thematic, 'slug' | 'label'>) {
+  const [laureates, calls] = await Promise.all([publishedLaureates(), callsById()]);
+  const members = laureatesOfThematic(laureates, thematic.slug);
+  return {
+    breadcrumb: [
+      { href: thematicHref(thematic.slug), label: thematic.label },
+      { href: thematicComparisonHref(thematic.slug), label: 'Comparaison' },
+    ] satisfies Crumb[],
+    table: comparisonTable(members.map((l) => comparisonColumn(l, callOf(calls, l)))),
+    ids: members.map((l) => l.id),
+    downloads: { csv: thematicComparisonHref(thematic.slug, 'csv'), json: thematicComparisonHref(thematic.slug, 'json') },
   };
 }

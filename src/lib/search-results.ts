@@ -52,11 +52,16 @@ export interface ResultView {
   excerpt: ExcerptPart[];
   tags: string[];
   detail?: string;
+  /** A laureate's result: what its « Ajouter à ma sélection » button needs. */
+  selection?: { id: string; name: string };
 }
+
+const LAUREATE_URL = /^\/solutions\/([a-z0-9]+(?:-[a-z0-9]+)*)\/$/;
 
 /** Only site-relative result URLs are kept (the index is ours, but a link is a link). */
 export function resultView(hit: SearchHit): ResultView | undefined {
   if (!/^\/(?!\/)/.test(hit.url)) return undefined;
+  const laureate = LAUREATE_URL.exec(hit.url);
   const tags = [hit.meta.categorie, ...(hit.meta.thematiques ?? '').split(' · '), hit.meta.secnumcloud].filter((t): t is string => !!t && t.length > 0);
   return {
     href: hit.url,
@@ -65,6 +70,7 @@ export function resultView(hit: SearchHit): ResultView | undefined {
     excerpt: excerptParts(hit.excerpt),
     tags,
     ...(hit.meta.structure ? { detail: hit.meta.structure } : {}),
+    ...(laureate ? { selection: { id: laureate[1]!, name: hit.meta.title ?? laureate[1]! } } : {}),
   };
 }
 

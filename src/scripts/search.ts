@@ -4,6 +4,9 @@
  */
 import { countMessage, resultView, type ResultView } from '../lib/search-results.ts';
 import { loadPagefind } from './pagefind.ts';
+import { selectionButton } from '../lib/selection.ts';
+import { toDom } from './dom.ts';
+import { readSelection } from './selection.ts';
 
 const PAGE = 10;
 const form = document.querySelector<HTMLFormElement>('#recherche-page')!;
@@ -17,7 +20,8 @@ function render(view: ResultView): HTMLLIElement {
   const li = document.createElement('li');
   li.className = 'fr-mb-3w';
   const card = document.createElement('div');
-  card.className = 'fr-card fr-card--horizontal fr-enlarge-link';
+  // A card with an action zone is not enlarged (DSFR): its title link is the way in.
+  card.className = view.selection ? 'fr-card fr-card--horizontal' : 'fr-card fr-card--horizontal fr-enlarge-link';
   const body = document.createElement('div');
   body.className = 'fr-card__body';
   const content = document.createElement('div');
@@ -61,6 +65,12 @@ function render(view: ResultView): HTMLLIElement {
     content.append(end);
   }
   body.append(content);
+  if (view.selection) {
+    const footer = document.createElement('div');
+    footer.className = 'fr-card__footer zone-js';
+    footer.append(toDom(selectionButton(view.selection.id, view.selection.name, readSelection().includes(view.selection.id))));
+    body.append(footer);
+  }
   card.append(body);
   li.append(card);
   return li;

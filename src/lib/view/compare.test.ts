@@ -124,7 +124,9 @@ describe('the exports', () => {
   const table = comparisonTable([column('alpha', { summary: '=HYPERLINK("https://example.org")' }), column('beta', { costs: { pricingModel: 'licence', deploymentCost: 10 } })]);
 
   it('CSV: the table’s columns, one row per criterion, formulas disarmed', () => {
-    const [header, ...lines] = comparisonCsv(table).trim().split('\r\n');
+    const csv = comparisonCsv(table);
+    expect(csv.startsWith('\ufeff')).toBe(true);
+    const [header, ...lines] = csv.slice(1).trim().split('\r\n');
     expect(header).toBe('Rubrique,Critère,alpha,beta');
     expect(lines.length).toBe(table.groups.flatMap((g) => g.rows).length);
     expect(lines[0]).toBe(`En bref,Résumé,"'=HYPERLINK(""https://example.org"")",Une solution d’exemple pour les tests.`);

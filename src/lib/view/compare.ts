@@ -199,10 +199,14 @@ export function exportColumns(table: ComparisonTable): Array<{ key: string; labe
 /** A spreadsheet reads a cell starting with = + - @ as a formula: such text is kept, behind an apostrophe. */
 export const spreadsheetSafe = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
-/** The comparison as CSV, the table's rows and columns (one header row, one row per criterion). */
+/**
+ * The comparison as CSV, the table's rows and columns (one header row, one
+ * row per criterion), with a byte-order mark so that spreadsheets read it
+ * as UTF-8 (it is made to be opened by a person, unlike the open data).
+ */
 export function comparisonCsv(table: ComparisonTable): string {
   const rows = table.groups.flatMap((g) => g.rows.map((r) => [g.title, r.label, ...r.cells.map(cellText)]));
-  return toCsv(
+  return '\ufeff' + toCsv(
     exportColumns(table).map((c) => spreadsheetSafe(c.label)),
     rows.map((r) => r.map(spreadsheetSafe)),
   );

@@ -90,6 +90,8 @@ export function classificationTags(l: LaureateFacts): TagLink[] {
 }
 
 export interface LaureateCard {
+  /** The fiche's identifier (its selection button). */
+  id: string;
   href: string;
   title: string;
   summary: string;
@@ -102,6 +104,7 @@ export interface LaureateCard {
 
 export function laureateCard(l: LaureateLike, call: CallLike): LaureateCard {
   return {
+    id: l.id,
     href: laureateHref(l.id),
     title: l.data.name,
     summary: l.data.summary,
