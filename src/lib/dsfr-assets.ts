@@ -23,10 +23,18 @@ export const BUNDLES = {
   fiche: [...CHROME, 'notice', 'alert', 'callout', 'tag', 'badge', 'content', 'download', 'table'],
   liste: [...CHROME, 'notice', 'alert', 'callout', 'tag', 'badge', 'card', 'tile', 'form', 'checkbox', 'select'],
   /** The comparisons: the table, the « only differences » toggle, the add box. */
-  comparaison: [...CHROME, 'notice', 'alert', 'callout', 'tag', 'badge', 'table', 'form', 'input', 'toggle'],
+  comparaison: [...CHROME, 'callout', 'badge', 'table', 'form', 'input', 'toggle'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type BundleName = keyof typeof BUNDLES;
+
+/**
+ * Scripts a bundle leaves out although its components' READMEs list them:
+ * the comparisons use the table without selectable rows (table, checkbox)
+ * and the toggle without its « activé / désactivé » labels (toggle); their
+ * markup works on CSS alone. 2.4 KB gzip that /comparer/ does not load.
+ */
+const SCRIPTLESS: Partial<Record<BundleName, ReadonlySet<string>>> = { comparaison: new Set(['table', 'checkbox', 'toggle']) };
 
 /** Dependencies the DSFR lists that this site does not use: the header's language selector (French only). */
 const UNUSED_DEPENDENCIES = new Set(['translate']);
@@ -132,6 +140,8 @@ export function bundleFiles(dist: string): Map<string, string> {
   const files = new Map<string, string>();
   for (const [name, components] of Object.entries(BUNDLES)) {
     const parts = bundleParts(dist, components);
+    const skipped = SCRIPTLESS[name as BundleName];
+    if (skipped) parts.js = parts.js.filter((f) => !skipped.has(path.posix.basename(path.posix.dirname(f))));
     files.set(`${name}.css`, bundleCss(dist, parts));
     files.set(`${name}.js`, bundleJs(dist, parts));
   }

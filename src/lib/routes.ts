@@ -10,7 +10,8 @@ import { feeds } from './feeds.ts';
 import { lastModified } from './opendata/dataset.ts';
 import { dataFiles } from './opendata/files.ts';
 import { compareNames } from './view/order.ts';
-import { comparisonColumn, comparisonTable } from './view/compare.ts';
+import { comparisonTable } from './view/compare.ts';
+import { comparisonColumn, comparisonSpec } from './view/compare-columns.ts';
 import { COMPARE_PATH } from './selection.ts';
 import { facetCounts, facets, facetValues } from './facets.ts';
 import { plural } from './view/format.ts';
@@ -180,6 +181,7 @@ export async function comparePage() {
   return {
     breadcrumb: [{ href: COMPARE_PATH, label: 'Comparer des solutions' }] satisfies Crumb[],
     solutions: laureates.map((l) => ({ id: l.id, name: l.data.name, submitter: l.data.submitter.name })).sort(compareNames),
+    spec: comparisonSpec(),
     thematics: await comparedThematics(),
   };
 }
@@ -193,7 +195,10 @@ export async function thematicComparisonPage(thematic: Pick<Thematic, 'slug' | '
       { href: thematicHref(thematic.slug), label: thematic.label },
       { href: thematicComparisonHref(thematic.slug), label: 'Comparaison' },
     ] satisfies Crumb[],
-    table: comparisonTable(members.map((l) => comparisonColumn(l, callOf(calls, l)))),
+    table: comparisonTable(
+      members.map((l) => comparisonColumn(l, callOf(calls, l))),
+      comparisonSpec(),
+    ),
     ids: members.map((l) => l.id),
     downloads: { csv: thematicComparisonHref(thematic.slug, 'csv'), json: thematicComparisonHref(thematic.slug, 'json') },
   };

@@ -27,7 +27,12 @@ describe('resultView', () => {
       excerpt: [{ text: 'x', mark: false }],
       tags: ['Solution applicative', 'Synthèse documentaire', 'Agents conversationnels', 'Hébergeable'],
       detail: 'Néophrase',
+      selection: { id: 'plume', name: 'Plume' },
     });
+  });
+  it('gives the « Ajouter à ma sélection » button to laureates’ results only', () => {
+    expect(resultView({ url: '/thematiques/traduction-automatique/', excerpt: '', meta: { title: 'Traduction' } })!.selection).toBeUndefined();
+    expect(resultView({ url: '/solutions/', excerpt: '', meta: { title: 'Toutes les solutions' } })!.selection).toBeUndefined();
   });
   it('refuses a result URL that leaves the site', () => {
     expect(resultView({ url: 'javascript:alert(1)', excerpt: '', meta: {} })).toBeUndefined();

@@ -27,16 +27,16 @@ describe('tfIdf and cosine', () => {
 });
 
 describe('pairScore', () => {
-  const secure = { secNumCloud: 'qualifie', onPremise: true, dataLocation: 'france', certifications: [] } as const;
+  const secure = { secNumCloud: 'qualifie' as const, onPremise: true, dataLocation: 'france' as const, certifications: [] };
   it('counts shared thematics, audiences and hosting guarantees, and says so', () => {
-    const a = item('a', { thematics: ['traduction-automatique', 'agents-conversationnels'], audiences: ['collectivites-territoriales', 'etat-central'], dataSecurity: secure }).data;
+    const a = item('a', { thematics: ['traduction-automatique', 'agents-conversationnels'], audiences: ['collectivites-territoriales', 'administrations-centrales'], dataSecurity: secure }).data;
     const b = item('b', { thematics: ['traduction-automatique'], audiences: ['collectivites-territoriales'], dataSecurity: secure }).data;
     const { score, reasons } = pairScore(a, b, 0);
     expect(reasons).toEqual(['même thématique : Traduction', 'même public : collectivités territoriales', 'aussi qualifiée SecNumCloud', 'aussi installable sur site', 'données aussi hébergées : France']);
     expect(score).toBeCloseTo(WEIGHTS.thematic + WEIGHTS.category + WEIGHTS.audiences / 2 + WEIGHTS.secNumCloud + WEIGHTS.onPremise + WEIGHTS.dataLocation);
   });
   it('says « même catégorie » only when no thematic is shared, and never rewards data outside the EU', () => {
-    const out = { secNumCloud: 'non', dataLocation: 'hors-ue', certifications: [] } as const;
+    const out = { secNumCloud: 'non' as const, dataLocation: 'hors-ue' as const, certifications: [] };
     const { reasons } = pairScore(item('a', { dataSecurity: out }).data, item('b', { dataSecurity: out }).data, 0);
     expect(reasons).toEqual(['même catégorie']);
   });

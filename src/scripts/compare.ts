@@ -7,12 +7,11 @@
  * column (/comparer/solutions/<id>.json) with DOM APIs only.
  */
 import { cleanIds, compareHref, idsFromSearch } from '../lib/selection.ts';
-import { comparisonCsv, comparisonJson, comparisonTable, type ComparisonColumn, type ComparisonTable } from '../lib/view/compare.ts';
+import { comparisonTable, type ComparisonColumn, type ComparisonSpec, type ComparisonTable } from '../lib/view/compare.ts';
 import { comparisonTableMarkup } from '../lib/view/compare-markup.ts';
 import { plural } from '../lib/view/format.ts';
 import { applyDifferences } from './compare-differences.ts';
 import { toDom } from './dom.ts';
-import { download } from './export.ts';
 import { announce, readSelection, writeSelection } from './selection.ts';
 
 interface Solution {
@@ -22,9 +21,11 @@ interface Solution {
 }
 
 const root = document.querySelector<HTMLElement>('#comparaison')!;
-const solutions: Solution[] = JSON.parse(root.dataset.solutions ?? '[]');
+const data = (id: string) => JSON.parse(document.getElementById(id)?.textContent ?? 'null');
+const solutions: Solution[] = (data('comparaison-solutions-donnees') as Array<[string, string, string]>).map(([id, name, submitter]) => ({ id, name, submitter }));
 const known = new Map(solutions.map((s) => [s.id, s]));
 const columnsBase = root.dataset.colonnes!;
+const spec: ComparisonSpec = data('comparaison-lignes-donnees');
 const status = root.querySelector<HTMLElement>('#comparaison-statut')!;
 const sharedNotice = root.querySelector<HTMLElement>('#comparaison-partage')!;
 const removeList = root.querySelector<HTMLUListElement>('#comparaison-solutions')!;
@@ -120,6 +121,9 @@ let generation = 0;
 async function draw(): Promise<void> {
   const mine = ++generation;
   history.replaceState(null, '', compareHref(ids));
+  // On paper, the address printed at the top is this comparison's.
+  const printed = document.querySelector<HTMLElement>('.imprime-seulement');
+  if (printed) printed.textContent = `${printed.textContent!.split(' — ')[0]} — ${location.href}`;
   sharedNotice.hidden = !shared;
   drawRemoveButtons();
   drawSuggestions();
@@ -139,7 +143,7 @@ async function draw(): Promise<void> {
     return;
   }
   if (mine !== generation) return;
-  table = comparisonTable(loaded);
+  table = comparisonTable(loaded, spec);
   tableSlot.replaceChildren(toDom(comparisonTableMarkup(table, 'comparaison-titre')));
   applyDifferences();
   status.textContent = `${plural(ids.length, 'solution comparée', 'solutions comparées')}${ids.length === 1 ? ' : ajoutez-en au moins une autre pour comparer.' : '.'}`;
@@ -204,12 +208,18 @@ root.querySelector('#comparaison-copier')!.addEventListener('click', async () =>
 const fileStem = () => `comparaison-${ids.join('-')}`.slice(0, 100).replace(/-+$/, '');
 
 root.querySelector('#comparaison-imprimer')!.addEventListener('click', () => window.print());
-root.querySelector('#comparaison-csv')!.addEventListener('click', () => {
-  if (table) download({ body: comparisonCsv(table), type: 'text/csv;charset=utf-8', name: `${fileStem()}.csv` });
-});
-root.querySelector('#comparaison-json')!.addEventListener('click', () => {
-  if (table) download({ body: comparisonJson(table, { url: location.href, site: location.origin }), type: 'application/json;charset=utf-8', name: `${fileStem()}.json` });
-});
+/** The exports load on first use (the CSV library is the page's largest script). */
+async function exportAs(format: 'csv' | 'json'): Promise<void> {
+  if (!table) return;
+  const [{ comparisonCsv, comparisonJson }, { download }] = await Promise.all([import('../lib/view/compare-export.ts'), import('./export.ts')]);
+  download(
+    format === 'csv'
+      ? { body: comparisonCsv(table), type: 'text/csv;charset=utf-8', name: `${fileStem()}.csv` }
+      : { body: comparisonJson(table, { url: location.href, site: location.origin }), type: 'application/json;charset=utf-8', name: `${fileStem()}.json` },
+  );
+}
+root.querySelector('#comparaison-csv')!.addEventListener('click', () => void exportAs('csv'));
+root.querySelector('#comparaison-json')!.addEventListener('click', () => void exportAs('json'));
 root.querySelector('#comparaison-vider')!.addEventListener('click', () => {
   shared = false;
   void change([], 'Votre sélection est vidée.').then(() => addInput.focus());

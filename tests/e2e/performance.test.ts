@@ -44,16 +44,38 @@ describe('page weight and requests', () => {
     expect(fontFiles.sort()).toEqual([...preloaded].sort());
   });
 
-  it('a laureate page loads the DSFR fiche bundle and no other script, within 90 KB gzip of HTML + CSS + JS', async () => {
+  it('a laureate page loads the DSFR fiche bundle and only the « Ma sélection » script (under 5 KB gzip), within 90 KB gzip of HTML + CSS + JS', async () => {
     const { responses } = await load(TYPES.laureat);
-    const scripts = responses.filter((r) => r.type === 'script').map((r) => new URL(r.url).pathname);
-    expect(scripts).toEqual(['/dsfr/bundles/fiche.js']);
+    const scripts = responses.filter((r) => r.type === 'script');
+    const dsfr = scripts.filter((r) => new URL(r.url).pathname.startsWith('/dsfr/'));
+    expect(dsfr.map((r) => new URL(r.url).pathname)).toEqual(['/dsfr/bundles/fiche.js']);
+    const own = scripts.filter((r) => !dsfr.includes(r));
+    for (const r of own) expect(new URL(r.url).pathname).toMatch(/^\/_astro\/(Base\.astro_astro_type_script|selection\.|format\.)/);
+    let ownGzip = 0;
+    for (const r of own) ownGzip += gzipSync(await r.body).length;
+    expect(ownGzip / 1024).toBeLessThan(5);
     const styles = responses.filter((r) => r.type === 'stylesheet').map((r) => new URL(r.url).pathname);
     expect(styles).not.toContain('/dsfr/dsfr.min.css');
     let gzip = 0;
     for (const r of responses.filter((r) => ['document', 'stylesheet', 'script'].includes(r.type))) gzip += gzipSync(await r.body).length;
     // A regression guard; the target (60 KB) and the measured figure are in BENCHMARKS.md.
     expect(gzip / 1024).toBeLessThan(90);
+  });
+});
+
+describe('the comparison page', () => {
+  it('/comparer/ with three solutions: within 95 KB gzip of HTML + CSS + JS, plus under 3 KB gzip of data per solution', async () => {
+    const { responses } = await load('/comparer/?ids=plume,sentinelle,traduvia');
+    const data = responses.filter((r) => r.type === 'fetch');
+    expect(data.map((r) => new URL(r.url).pathname).sort()).toEqual(['/comparer/solutions/plume.json', '/comparer/solutions/sentinelle.json', '/comparer/solutions/traduvia.json']);
+    for (const r of data) expect(gzipSync(await r.body).length / 1024, r.url).toBeLessThan(3);
+    // The CSV library loads on the first export only.
+    expect(responses.filter((r) => r.type === 'script').some((r) => /export\./.test(r.url))).toBe(false);
+    let gzip = 0;
+    for (const r of responses.filter((r) => ['document', 'stylesheet', 'script'].includes(r.type))) gzip += gzipSync(await r.body).length;
+    // A regression guard: the fiche's 90 KB plus the table, form and toggle styles and the page's own script
+    // (measured 91 KB; BENCHMARKS.md). The 60 KB target of every page rests on trimming the DSFR core (#17).
+    expect(gzip / 1024).toBeLessThan(95);
   });
 });
 

@@ -6,7 +6,7 @@
  * `data-identique` (« Afficher seulement les différences » hides them).
  */
 import { BEST_LABELS, NOT_DECLARED, comparisonCaption, type Cell, type ComparisonTable } from './compare.ts';
-import { EVIDENCE_BADGE } from './laureate.ts';
+import { EVIDENCE_BADGE } from './evidence.ts';
 import { h, type El } from './markup.ts';
 
 const badge = (text: string, colour = '') => h('p', { class: `fr-badge fr-badge--sm fr-badge--no-icon ${colour}`.trim() }, text);

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { laureateSchema } from '../../schemas/laureate.ts';
 import { validLaureate } from '../../../tests/factories.ts';
-import { NOT_DECLARED, alignMetrics, cellText, comparisonCaption, comparisonColumn, comparisonCsv, comparisonJson, comparisonTable, identicalRows, type ComparisonTable } from './compare.ts';
+import { NOT_DECLARED, alignMetrics as align, cellText, comparisonCaption, comparisonTable as tableOf, identicalRows, type ComparisonColumn, type ComparisonTable } from './compare.ts';
+import { comparisonColumn, comparisonSpec } from './compare-columns.ts';
+import { comparisonCsv, comparisonJson } from './compare-export.ts';
 import type { CallLike, LaureateLike } from './laureate.ts';
 
 const schema = laureateSchema(() => z.string());
@@ -10,6 +12,9 @@ const call2025: CallLike = { id: 'solutions-ia-2025', data: { title: 'AMI Soluti
 const entry = (id: string, overrides: Record<string, unknown> = {}): LaureateLike => ({ id, data: schema.parse(validLaureate({ name: id, ...overrides })) });
 const column = (id: string, overrides: Record<string, unknown> = {}) => comparisonColumn(entry(id, overrides), call2025);
 
+const spec = comparisonSpec();
+const comparisonTable = (columns: ComparisonColumn[]) => tableOf(columns, spec);
+const alignMetrics = (columns: ComparisonColumn[]) => align(columns, spec);
 const row = (table: ComparisonTable, key: string) => table.groups.flatMap((g) => g.rows).find((r) => r.key === key);
 
 describe('comparisonTable', () => {

@@ -7,13 +7,13 @@
  * is the lowest or highest — is computed from the columns, at build time for
  * the thematic comparisons and in the browser for /comparer/.
  *
- * No zod and no Astro here: browser code imports it.
+ * Browser code imports it: no zod, no Astro, not even the field registry —
+ * the rows come as a `ComparisonSpec` (./compare-columns.ts builds it from
+ * the registry, the page carries it), so the page ships none of the labels
+ * it does not show.
  */
-import { comparisonGroups, fieldRow, type Comparison, type FieldPath } from '../../schemas/fields.ts';
-import { EVIDENCE_LEVELS, METRIC_TYPES } from '../../schemas/taxonomy.ts';
-import { formatQuantity, plural, relativeChange } from './format.ts';
-import { toCsv } from '../opendata/csv.ts';
-import { laureateHref, type CallLike, type LaureateLike } from './laureate.ts';
+import type { Comparison, ComparisonGroupSpec, FieldPath } from '../../schemas/fields.ts';
+import { plural } from './format.ts';
 
 /** What a comparison cell shows for a missing value: never blank, never « non ». */
 export const NOT_DECLARED = 'non renseigné';
@@ -53,51 +53,15 @@ export interface ComparisonColumn {
   metrics: MetricLine[];
 }
 
-const EVIDENCE_ORDER = EVIDENCE_LEVELS.values;
-
 /** A metric line in words: « Délai de traitement : 20 jours → 5 jours (−75 %, audité) ». */
 export const metricText = (m: MetricLine) => `${m.label} : ${m.evolution} (${[m.change, m.evidence.toLocaleLowerCase('fr')].filter(Boolean).join(', ')})`;
 
-function metricLines(l: LaureateLike['data']): MetricLine[] {
-  return l.metrics.map((m) => {
-    const change = relativeChange(m.before, m.after);
-    return {
-      type: m.type,
-      label: m.label,
-      evolution: m.before === undefined ? `${formatQuantity(m.after, m.unit)} (avant : ${NOT_DECLARED})` : `${formatQuantity(m.before, m.unit)} → ${formatQuantity(m.after, m.unit)}`,
-      ...(change ? { change } : {}),
-      evidence: EVIDENCE_LEVELS.label(m.evidence),
-      evidenceLevel: m.evidence,
-    };
-  });
-}
-
-/** The number a ranking row compares: the field's own number, or the count of a list. */
-function rankValue(path: FieldPath, l: LaureateLike['data']): number | undefined {
-  let v: unknown = l;
-  for (const key of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
-  if (typeof v === 'number') return v;
-  if (Array.isArray(v)) return v.length;
-  return undefined;
-}
-
-/** A laureate's column: every comparison row's value (as the fiche reads it) and its metrics. */
-export function comparisonColumn(l: LaureateLike, call: CallLike): ComparisonColumn {
-  const cells: ComparisonColumn['cells'] = {};
-  for (const group of comparisonGroups()) {
-    for (const { path, compare } of group.rows) {
-      if (path === 'call') {
-        cells.call = { text: call.data.title };
-        continue;
-      }
-      const [r] = fieldRow(path, l.data);
-      if (!r) continue;
-      const ranks = compare === 'lower-is-better' || compare === 'higher-is-better';
-      const value = ranks ? rankValue(path, l.data) : undefined;
-      cells[path] = { text: r.value, ...(r.items ? { items: r.items } : {}), ...(r.href ? { href: r.href } : {}), ...(value !== undefined ? { value } : {}) };
-    }
-  }
-  return { id: l.id, name: l.data.name, href: laureateHref(l.id), cells, metrics: metricLines(l.data) };
+/** The rows of a comparison: the groups of the registry, the metric types and evidence levels in order, with their labels. */
+export interface ComparisonSpec {
+  groups: ComparisonGroupSpec[];
+  metricTypes: Array<{ value: string; label: string }>;
+  /** Evidence levels, weakest first. */
+  evidence: string[];
 }
 
 export interface TableRow {
@@ -135,23 +99,23 @@ function markBest(cells: Cell[], compare: Comparison | undefined): Cell[] {
  * taxonomy's order; each cell lists that solution's metrics of the type,
  * strongest evidence first.
  */
-export function alignMetrics(columns: readonly Pick<ComparisonColumn, 'metrics'>[]): TableRow[] {
-  const rank = (m: MetricLine) => -EVIDENCE_ORDER.indexOf(m.evidenceLevel as (typeof EVIDENCE_ORDER)[number]);
-  return METRIC_TYPES.values
-    .filter((type) => columns.some((c) => c.metrics.some((m) => m.type === type)))
-    .map((type) => {
+export function alignMetrics(columns: readonly Pick<ComparisonColumn, 'metrics'>[], spec: Pick<ComparisonSpec, 'metricTypes' | 'evidence'>): TableRow[] {
+  const rank = (m: MetricLine) => -spec.evidence.indexOf(m.evidenceLevel);
+  return spec.metricTypes
+    .filter(({ value }) => columns.some((c) => c.metrics.some((m) => m.type === value)))
+    .map(({ value: type, label }) => {
       const cells = columns.map((c): Cell => {
         const lines = c.metrics.filter((m) => m.type === type).sort((a, b) => rank(a) - rank(b));
         return lines.length === 0 ? missing() : { text: lines.map(metricText).join(' ; '), metrics: lines };
       });
-      return { key: `metrics.${type}`, label: METRIC_TYPES.label(type), cells, differs: differs(cells) };
+      return { key: `metrics.${type}`, label, cells, differs: differs(cells) };
     });
 }
 
 /** The comparison of these columns, in their order: groups as on the fiche, empty groups left out. */
-export function comparisonTable(columns: readonly ComparisonColumn[]): ComparisonTable {
+export function comparisonTable(columns: readonly ComparisonColumn[], rowSpec: ComparisonSpec): ComparisonTable {
   const groups: TableGroup[] = [];
-  for (const spec of comparisonGroups()) {
+  for (const spec of rowSpec.groups) {
     const rows = spec.rows.map(({ path, label, compare }): TableRow => {
       const cells = markBest(
         columns.map((c) => c.cells[path] ?? missing()),
@@ -163,7 +127,7 @@ export function comparisonTable(columns: readonly ComparisonColumn[]): Compariso
     const declared = rows.filter((r) => r.cells.some((c) => !c.missing));
     if (declared.length > 0) groups.push({ id: spec.id, title: spec.title, rows: declared });
     if (spec.id === 'en-bref') {
-      const impact = alignMetrics(columns);
+      const impact = alignMetrics(columns, rowSpec);
       groups.push({
         id: 'impact',
         title: 'Impact mesuré',
@@ -191,32 +155,3 @@ export function comparisonCaption(table: ComparisonTable): string {
   return `Comparaison de ${plural(names.length, 'solution')} : ${names.join(', ')}`;
 }
 
-/** The columns of the comparison's exports, as the table's: the group, the row, then one per solution. */
-export function exportColumns(table: ComparisonTable): Array<{ key: string; label: string; url?: string }> {
-  return [{ key: 'rubrique', label: 'Rubrique' }, { key: 'critere', label: 'Critère' }, ...table.columns.map((c) => ({ key: c.id, label: c.name, url: c.href }))];
-}
-
-/** A spreadsheet reads a cell starting with = + - @ as a formula: such text is kept, behind an apostrophe. */
-export const spreadsheetSafe = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
-
-/**
- * The comparison as CSV, the table's rows and columns (one header row, one
- * row per criterion), with a byte-order mark so that spreadsheets read it
- * as UTF-8 (it is made to be opened by a person, unlike the open data).
- */
-export function comparisonCsv(table: ComparisonTable): string {
-  const rows = table.groups.flatMap((g) => g.rows.map((r) => [g.title, r.label, ...r.cells.map(cellText)]));
-  return '\ufeff' + toCsv(
-    exportColumns(table).map((c) => spreadsheetSafe(c.label)),
-    rows.map((r) => r.map(spreadsheetSafe)),
-  );
-}
-
-/** The comparison as JSON: the same columns (keyed by the solutions' identifiers) and rows, with where it comes from. */
-export function comparisonJson(table: ComparisonTable, source: { url: string; site: string }): string {
-  const columns = exportColumns(table).map((c) => (c.url ? { ...c, url: new URL(c.url, source.site).href } : c));
-  const rows = table.groups.flatMap((g) =>
-    g.rows.map((r) => ({ rubrique: g.title, critere: r.label, ...Object.fromEntries(r.cells.map((c, i) => [table.columns[i]!.id, cellText(c)])) })),
-  );
-  return `${JSON.stringify({ title: comparisonCaption(table), url: source.url, columns, rows }, null, 2)}\n`;
-}

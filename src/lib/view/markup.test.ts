@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { laureateSchema } from '../../schemas/laureate.ts';
 import { validLaureate } from '../../../tests/factories.ts';
-import { h, safeHref, toHtml } from './markup.ts';
-import { comparisonColumn, comparisonTable } from './compare.ts';
+import { h, jsonForScript, safeHref, toHtml } from './markup.ts';
+import { comparisonTable } from './compare.ts';
+import { comparisonColumn, comparisonSpec } from './compare-columns.ts';
 import { comparisonTableMarkup } from './compare-markup.ts';
 import type { CallLike } from './laureate.ts';
 
@@ -22,11 +23,20 @@ describe('toHtml', () => {
   });
 });
 
+describe('jsonForScript', () => {
+  it('cannot close its script element nor open a comment, and reads back the same', () => {
+    const value = { name: '</script><script>alert(1)</script><!--', and: 'a & b' };
+    const text = jsonForScript(value);
+    expect(text).not.toMatch(/[<>&]/);
+    expect(JSON.parse(text)).toEqual(value);
+  });
+});
+
 describe('comparisonTableMarkup', () => {
   const schema = laureateSchema(() => z.string());
   const call: CallLike = { id: 'solutions-ia-2025', data: { title: 'AMI', shortTitle: 'AMI', year: 2025, kind: 'solutions-marche' } };
   const col = (id: string, o: Record<string, unknown> = {}) => comparisonColumn({ id, data: schema.parse(validLaureate({ name: `Solution ${id}`, ...o })) }, call);
-  const html = toHtml(comparisonTableMarkup(comparisonTable([col('a'), col('b', { costs: { pricingModel: 'licence', deploymentCost: 5 } })]), 'cmp'));
+  const html = toHtml(comparisonTableMarkup(comparisonTable([col('a'), col('b', { costs: { pricingModel: 'licence', deploymentCost: 5 } })], comparisonSpec()), 'cmp'));
 
   it('has a caption naming the region, one column header per solution (its name), group and row headers', () => {
     expect(html).toContain('<div class="fr-table__container" tabindex="0" role="region" aria-labelledby="cmp">');

@@ -50,3 +50,6 @@ export function toHtml(node: Child): string {
   if (VOID.has(node.tag)) return `<${node.tag}${attrs}>`;
   return `<${node.tag}${attrs}>${node.children.map(toHtml).join('')}</${node.tag}>`;
 }
+
+/** JSON for a `<script type="application/json">` data block: nothing in it can close the element or open a comment. */
+export const jsonForScript = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');

@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { comparedThematics, thematicComparisonPage } from '../../../lib/routes.ts';
 import { siteUrl } from '../../../lib/data.ts';
-import { comparisonCsv, comparisonJson } from '../../../lib/view/compare.ts';
+import { comparisonCsv, comparisonJson } from '../../../lib/view/compare-export.ts';
 import { thematicBySlug } from '../../../schemas/taxonomy.ts';
 
 export const getStaticPaths = (async () => (await comparedThematics()).flatMap((t) => (['csv', 'json'] as const).map((ext) => ({ params: { slug: t.slug, ext } })))) satisfies GetStaticPaths;
