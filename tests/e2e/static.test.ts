@@ -91,8 +91,8 @@ describe('no injection', () => {
         const src = attr(el, 'src');
         if (src) {
           if (!/^\/(dsfr|_astro)\//.test(src)) problems.push(`script ${src}`);
-        } else if (attr(el, 'type') === 'application/ld+json') {
-          // A data block (structured data): never executed, so outside the CSP; it must be JSON.
+        } else if (['application/ld+json', 'application/json'].includes(attr(el, 'type') ?? '')) {
+          // A data block (structured data, a page's data for its script): never executed, so outside the CSP; it must be JSON.
           try {
             JSON.parse(text(el));
           } catch {

@@ -9,7 +9,8 @@ import { BEST_LABELS, NOT_DECLARED, comparisonCaption, type Cell, type Compariso
 import { EVIDENCE_BADGE } from './evidence.ts';
 import { h, type El } from './markup.ts';
 
-const badge = (text: string, colour = '') => h('p', { class: `fr-badge fr-badge--sm fr-badge--no-icon ${colour}`.trim() }, text);
+/** A DSFR badge; a `span` inside a paragraph (a `p` cannot hold a `p`). */
+const badge = (text: string, colour = '', tag: 'p' | 'span' = 'p') => h(tag, { class: `fr-badge fr-badge--sm fr-badge--no-icon ${colour}`.trim() }, text);
 
 function cellContent(cell: Cell): Array<El | string> {
   if (cell.missing) return [h('span', { class: 'comparaison__absent' }, NOT_DECLARED)];
@@ -19,7 +20,7 @@ function cellContent(cell: Cell): Array<El | string> {
       h(
         'div',
         { class: 'comparaison__indicateur' },
-        h('p', { class: 'fr-mb-0' }, m.change ? h('strong', {}, m.change) : 'évolution non calculable', ' ', badge(m.evidence, EVIDENCE_BADGE[m.evidenceLevel])),
+        h('p', { class: 'fr-mb-0' }, m.change ? h('strong', {}, m.change) : 'évolution non calculable', ' ', badge(m.evidence, EVIDENCE_BADGE[m.evidenceLevel], 'span')),
         h('p', { class: 'fr-text--sm fr-mb-1v' }, `${m.label} : ${m.evolution}`),
       ),
     );
