@@ -9,7 +9,7 @@
 import { cleanIds, compareHref, idsFromSearch } from '../lib/selection.ts';
 import { comparisonTable, type ComparisonColumn, type ComparisonSpec, type ComparisonTable } from '../lib/view/compare.ts';
 import { comparisonTableMarkup } from '../lib/view/compare-markup.ts';
-import { plural } from '../lib/view/format.ts';
+import { hasAllWords, plural } from '../lib/view/format.ts';
 import { applyDifferences } from './compare-differences.ts';
 import { toDom } from './dom.ts';
 import { announce, readSelection, writeSelection } from './selection.ts';
@@ -61,13 +61,9 @@ function column(id: string): Promise<ComparisonColumn> {
   return p;
 }
 
-const fold = (t: string) => t.toLocaleLowerCase('fr').normalize('NFD').replace(/\p{M}/gu, '');
-
 /** The solutions not compared yet whose name or structure contains every word typed, at most 8. */
 function matching(query: string): Solution[] {
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [];
-  return solutions.filter((s) => !ids.includes(s.id) && words.every((w) => fold(`${s.name} ${s.submitter}`).includes(w))).slice(0, 8);
+  return solutions.filter((s) => !ids.includes(s.id) && hasAllWords(`${s.name} ${s.submitter}`, query)).slice(0, 8);
 }
 
 function button(text: string, className: string, onClick: () => void, srText?: string): HTMLLIElement {

@@ -6,7 +6,7 @@
  */
 import { describeSelection, facetCounts, facets, matches, parseState, serialiseState, type FacetValues, type ListingState } from '../lib/facets.ts';
 import { compareLaureates } from '../lib/view/order.ts';
-import { plural } from '../lib/view/format.ts';
+import { hasAllWords, plural } from '../lib/view/format.ts';
 import { loadPagefind } from './pagefind.ts';
 
 const form = document.querySelector<HTMLFormElement>('#facettes')!;
@@ -56,9 +56,7 @@ async function textMatches(query: string): Promise<Set<string> | undefined> {
     return new Set(data.map((d) => d.url));
   } catch {
     // No index (development server): fall back to the names and summaries shown.
-    const words = query.toLocaleLowerCase('fr').normalize('NFD').replace(/\p{M}/gu, '').split(/\s+/);
-    const fold = (t: string) => t.toLocaleLowerCase('fr').normalize('NFD').replace(/\p{M}/gu, '');
-    return new Set(items.filter((i) => words.every((w) => fold(i.element.textContent ?? '').includes(w))).map((i) => i.url));
+    return new Set(items.filter((i) => hasAllWords(i.element.textContent ?? '', query)).map((i) => i.url));
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatEuros, formatNumber, formatQuantity, plural, relativeChange } from './format.ts';
+import { formatDate, formatEuros, formatNumber, formatQuantity, hasAllWords, plural, relativeChange } from './format.ts';
 
 // Intl writes narrow no-break spaces (U+202F) as French thousands separators.
 const nb = (s: string) => s.replace(/ /g, '\u202f');
@@ -31,5 +31,13 @@ describe('French formatting', () => {
     expect(relativeChange(10, 10)).toBe('stable');
     expect(relativeChange(undefined, 3)).toBeUndefined();
     expect(relativeChange(0, 3)).toBeUndefined();
+  });
+});
+
+describe('hasAllWords', () => {
+  it('matches every word typed, case and accents aside', () => {
+    expect(hasAllWords('Sentinelle — Détection des fraudes', 'detection SENTIN')).toBe(true);
+    expect(hasAllWords('Sentinelle', 'sentinelle plume')).toBe(false);
+    expect(hasAllWords('Sentinelle', '   ')).toBe(false);
   });
 });

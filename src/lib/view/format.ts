@@ -56,3 +56,13 @@ export function formatFileSize(bytes: number): string {
   if (bytes < 1_000_000) return `${size.format(bytes / 1000)} Ko`;
   return `${size.format(bytes / 1_000_000)} Mo`;
 }
+
+/** Lower case without accents, to match what a visitor types: « Sécurité » → « securite ». */
+export const foldForSearch = (text: string) => text.toLocaleLowerCase('fr').normalize('NFD').replace(/\p{M}/gu, '');
+
+/** Whether `text` holds every word of `query`, case and accents aside (an empty query holds nothing). */
+export function hasAllWords(text: string, query: string): boolean {
+  const words = foldForSearch(query).split(/\s+/).filter(Boolean);
+  const folded = foldForSearch(text);
+  return words.length > 0 && words.every((w) => folded.includes(w));
+}
