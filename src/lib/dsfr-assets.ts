@@ -52,6 +52,7 @@ export const ICONS: readonly string[] = [
   'fr-icon-printer-line',
   'fr-icon-delete-bin-line',
   'fr-icon-close-line',
+  'fr-icon-rss-line',
   ...THEMATICS.map((t) => t.icon),
 ];
 

@@ -32,6 +32,7 @@ describe('facetValues', () => {
       donnees: ['france'],
       'sur-site': ['oui'],
       'open-source': ['non'],
+      centrale: [],
       public: ['collectivites-territoriales'],
       maturite: ['industrialisee'],
       structure: ['entreprise'],
@@ -39,6 +40,13 @@ describe('facetValues', () => {
       preuve: ['mesure'],
     });
   });
+  it('« Achetable via une centrale d’achat » is « oui » only for a fiche with such a route, never « non »', () => {
+    const route = (kind: string) => ({ access: { routes: [{ kind, name: 'UGAP', checkedOn: '2026-11-02' }] } });
+    expect(facetValues(parse(route('centrale-achat'))).centrale).toEqual(['oui']);
+    expect(facetValues(parse(route('marche-propre'))).centrale).toEqual([]);
+    expect(facetValues(parse()).centrale).toEqual([]);
+  });
+
   it('leaves unknown facts out', () => {
     const v = facetValues(parse({ metrics: [], dataSecurity: undefined, openness: undefined, rgaa: undefined, maturity: undefined }));
     expect(v.preuve).toEqual([]);

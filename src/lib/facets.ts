@@ -66,6 +66,13 @@ export function facets(calls: ReadonlyArray<{ id: string; shortTitle: string }>)
     { key: 'donnees', label: shortLabel('dataSecurity.dataLocation'), options: fromEnum(DATA_LOCATIONS), values: (l) => one(l.dataSecurity?.dataLocation) },
     { key: 'sur-site', label: shortLabel('dataSecurity.onPremise'), options: yesNo, values: (l) => bool(l.dataSecurity?.onPremise) },
     { key: 'open-source', label: shortLabel('openness.openSource'), options: yesNo, values: (l) => bool(l.openness?.openSource) },
+    // Only « oui »: a fiche without a known route is « non renseigné », not « non ».
+    {
+      key: 'centrale',
+      label: 'Achetable via une centrale d’achat',
+      options: [{ value: 'oui', label: 'Oui' }],
+      values: (l) => ((l.access?.routes ?? []).some((r) => r.kind === 'centrale-achat') ? ['oui'] : []),
+    },
     { key: 'public', label: shortLabel('audiences'), options: fromEnum(AUDIENCES), values: (l) => [...l.audiences] },
     { key: 'maturite', label: shortLabel('maturity'), options: fromEnum(MATURITY_LEVELS), values: (l) => one(l.maturity) },
     { key: 'structure', label: shortLabel('submitter.kind'), options: fromEnum(SUBMITTER_KINDS), values: (l) => [l.submitter.kind] },

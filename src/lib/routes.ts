@@ -6,7 +6,7 @@
  */
 import { getCollection } from 'astro:content';
 import { callOf, callsById, openDataRecords, publishedLaureates, similarByLaureate, siteUrl, sortedCalls, type CallEntry, type LaureateEntry } from './data.ts';
-import { feeds } from './feeds.ts';
+import { feedOf, feeds } from './feeds.ts';
 import { lastModified } from './opendata/dataset.ts';
 import { dataFiles } from './opendata/files.ts';
 import { compareNames } from './view/order.ts';
@@ -22,6 +22,12 @@ import { CALL_KINDS, CATEGORIES, SECNUMCLOUD_STATUSES, THEMATICS, callWording, c
 export interface Crumb {
   href: string;
   label: string;
+}
+
+/** The feed a page announces: its call's, its thematic's or its category's. */
+async function pageFeed(key: Parameters<typeof feedOf>[1]) {
+  const feed = feedOf(feeds(await sortedCalls()), key);
+  return feed ? { path: feed.path, title: feed.title } : undefined;
 }
 
 /** The home page: key figures, the browsing tiles (categories, thematics, calls) and the latest selections. */
@@ -71,6 +77,7 @@ export async function laureatePage(laureate: LaureateEntry) {
     tags: classificationTags(d),
     metrics: metricRows(d),
     metricsCaption: metricsCaption(d),
+    feed: await pageFeed({ callId: call.id }),
     similar: similar.get(laureate.id) ?? [],
     search: {
       type: callWording(call.data.kind).laureateType,
@@ -94,6 +101,7 @@ export async function categoryPage(category: Pick<Category, 'slug' | 'shortLabel
     call: { href: callHref(call.id), title: call.data.title },
     breadcrumb: [{ href: categoryHref(category.slug), label: category.shortLabel }] satisfies Crumb[],
     thematics: thematicEntries(laureates, category.slug),
+    feed: await pageFeed({ category: category.slug }),
     cards: laureatesOfCategory(laureates, category.slug).map((l) => laureateCard(l, callOf(calls, l))),
   };
 }
@@ -110,6 +118,7 @@ export async function thematicPage(thematic: Pick<Thematic, 'slug' | 'label' | '
     ] satisfies Crumb[],
     cards: laureatesOfThematic(laureates, thematic.slug).map((l) => laureateCard(l, callOf(calls, l))),
     comparison: thematicComparisonHref(thematic.slug),
+    feed: await pageFeed({ thematic: thematic.slug }),
   };
 }
 
@@ -120,6 +129,7 @@ export async function callPage(call: CallEntry) {
     breadcrumb: [{ href: callHref(call.id), label: call.data.shortTitle }] satisfies Crumb[],
     cards: laureates.map((l) => laureateCard(l, call)),
     hasDemo: laureates.some((l) => l.data.demo),
+    feed: await pageFeed({ callId: call.id }),
     timeline: callTimeline(call.data),
     figures: callFigures(call.data),
   };

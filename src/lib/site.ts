@@ -5,7 +5,20 @@ export const SITE = {
   /** Declared RGAA conformity of this site (see the accessibility statement). */
   accessibility: 'non conforme',
   locale: 'fr-FR',
+  /** Where readers report an error or an update (the call's team): « Signaler une erreur », the editorial pages. */
+  contactEmail: 'amija@numerique.gouv.fr',
 } as const;
+
+/**
+ * « Signaler une erreur ou une mise à jour » of a page: a mailto: link whose
+ * subject names the fiche and its address (no third-party form, nothing
+ * sent by the site itself).
+ */
+export function reportHref(name: string, pageUrl: string): string {
+  const subject = `Signalement sur la fiche « ${name} » — ${pageUrl}`;
+  const body = `Fiche : ${pageUrl}\n\nCe qui est inexact, manque ou a changé :\n\n\nSource (lien, document), si vous en avez une :\n`;
+  return `mailto:${SITE.contactEmail}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+}
 
 export interface NavLink {
   href: string;

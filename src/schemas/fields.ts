@@ -14,6 +14,7 @@ import {
   AUDIENCES,
   CERTIFICATIONS,
   REFERENCE_KINDS,
+  ACQUISITION_KINDS,
   categoryBySlug,
   thematicBySlug,
   COMPANY_SIZES,
@@ -40,6 +41,7 @@ export const SECTIONS = [
   'environnement',
   'ouverture',
   'references',
+  'acces',
   'mise-a-l-echelle',
   'provenance',
 ] as const;
@@ -56,6 +58,7 @@ export const SECTION_TITLES: Record<SectionId, string> = {
   environnement: 'Impact environnemental',
   ouverture: 'Code et modèles',
   references: 'Déploiements de référence',
+  acces: 'Comment y accéder',
   'mise-a-l-echelle': 'Mise à l’échelle et réplication',
   provenance: 'Provenance de la fiche',
 };
@@ -225,6 +228,32 @@ export const FIELDS = {
   'references[].kind': { label: 'Type d’organisation', shown: { hidden: 'valeur de la ligne du déploiement' }, ds: { enum: 'referenceKind' } },
   'references[].since': { label: 'Depuis', shown: { hidden: 'valeur de la ligne du déploiement' }, ds: 'year' },
   'references[].users': { label: 'Utilisateurs', shown: { hidden: 'valeur de la ligne du déploiement' }, ds: 'count' },
+  access: { label: 'Comment y accéder', shown: { hidden: 'groupe : section « Comment y accéder »' } },
+  'access.routes': {
+    label: 'Voies d’achat ou d’accès',
+    shown: { hidden: 'section « Comment y accéder », une ligne par voie' },
+    items: (l) => (l.access?.routes ?? []).map((r) => [ACQUISITION_KINDS.label(r.kind), r.name, r.reference].filter(Boolean).join(' — ')),
+    compare: 'same',
+  },
+  'access.routes[].kind': { label: 'Voie', shown: { hidden: 'terme de la ligne de la voie' } },
+  'access.routes[].name': { label: 'Centrale ou accord', shown: { hidden: 'terme de la ligne de la voie, après la voie' } },
+  'access.routes[].reference': { label: 'Référence de l’offre', shown: { hidden: 'valeur de la ligne de la voie' } },
+  'access.routes[].url': { label: 'Page de l’offre', shown: { hidden: 'lien de la ligne de la voie' } },
+  'access.routes[].checkedOn': { label: 'Constatée le', shown: { hidden: 'valeur de la ligne de la voie' } },
+  'access.reversibility': { label: 'Réversibilité', shown: { hidden: 'groupe : lignes « Formats d’export » et « Conditions de sortie »' } },
+  'access.reversibility.exportFormats': {
+    label: 'Formats d’export des données',
+    shown: { section: 'acces' },
+    items: (l) => l.access?.reversibility?.exportFormats ?? [],
+    compare: 'same',
+  },
+  'access.reversibility.exitConditions': { label: 'Conditions de sortie', shown: { section: 'acces' }, text: (l) => l.access?.reversibility?.exitConditions, compare: 'text' },
+  'access.contactUrl': { label: 'Contact professionnel de l’éditeur', shown: { section: 'acces' }, text: (l) => l.access?.contactUrl, link: true },
+  'access.reuse': { label: 'Réutiliser le code ou les résultats', shown: { section: 'acces' }, text: (l) => l.access?.reuse, compare: 'text' },
+  verifications: { label: 'Vérifications', shown: { hidden: 'badge « vérifié » à côté de chaque fait vérifié, et provenance sous chaque section' } },
+  'verifications[].field': { label: 'Fait vérifié', shown: { hidden: 'la ligne du fait porte le badge « vérifié »' } },
+  'verifications[].on': { label: 'Date de la vérification', shown: { hidden: 'texte du badge « vérifié le … »' } },
+  'verifications[].source': { label: 'Source de la vérification', shown: { hidden: 'lien « source » après le badge' } },
   scalability: { label: 'Potentiel', shown: { section: 'mise-a-l-echelle' }, text: (l) => l.scalability, compare: 'text' },
   logo: { label: 'Logo', shown: { hidden: 'image en tête de la fiche et sur les cartes' }, ds: 'attachment' },
   'logo.src': { label: 'Fichier du logo', shown: { hidden: 'image du logo' } },
@@ -302,8 +331,15 @@ export function whereShown(path: string): string | undefined {
 /** The comparison's first group, « En bref »: what each solution is (the call's title is read from the call). */
 export const COMPARISON_OVERVIEW: readonly FieldPath[] = ['summary', 'call', 'category', 'thematics', 'selectedOn', 'updatedOn'];
 
-/** Fields the comparison shows as rows of a section although the fiche shows them otherwise (a paragraph, one row per item). */
-const COMPARISON_EXTRAS: Partial<Record<SectionId, readonly FieldPath[]>> = { usage: ['applicationContext'], references: ['references'] };
+/** Fields a section shows otherwise than as a registry row (a paragraph, one row per item): the comparison makes them rows. */
+export const SECTION_EXTRAS: Partial<Record<SectionId, readonly FieldPath[]>> = { usage: ['applicationContext'], references: ['references'], acces: ['access.routes'] };
+
+/** The fiche section that shows a field, if any. */
+export function sectionOf(path: FieldPath): SectionId | undefined {
+  const f = field(path);
+  if ('section' in f.shown) return f.shown.section;
+  return (Object.entries(SECTION_EXTRAS) as Array<[SectionId, readonly FieldPath[]]>).find(([, paths]) => paths.includes(path))?.[0];
+}
 
 /** Sections the comparison leaves out: the provenance's facts are in its overview. */
 const NOT_COMPARED: ReadonlySet<SectionId> = new Set(['provenance']);
@@ -330,7 +366,7 @@ export function comparisonGroups(): ComparisonGroupSpec[] {
     ...SECTIONS.filter((s) => !NOT_COMPARED.has(s)).map((s) => ({
       id: s,
       title: SECTION_TITLES[s],
-      rows: [...(COMPARISON_EXTRAS[s] ?? []), ...sectionFields(s).map(([p]) => p)].map(spec),
+      rows: [...(SECTION_EXTRAS[s] ?? []), ...sectionFields(s).map(([p]) => p)].map(spec),
     })),
   ];
 }

@@ -158,3 +158,37 @@ describe('issueToProblems', () => {
     expect(problems[0]?.message).toBe('champ obligatoire manquant (Nom de la structure porteuse)');
   });
 });
+
+describe('how to acquire a solution, and what was verified', () => {
+  const route = { kind: 'centrale-achat', name: 'UGAP', reference: '12345', url: 'https://www.ugap.fr/offre/12345', checkedOn: '2026-11-02' };
+  const fields = (data: unknown) => problemsOf(data).map((p) => p.field);
+
+  it('accepts routes, reversibility, a contact page and verifications of declared facts', () => {
+    const result = schema.safeParse(
+      validLaureate({
+        access: { routes: [route], reversibility: { exportFormats: ['CSV'] }, contactUrl: 'https://exemple.example.fr/contact' },
+        verifications: [{ field: 'dataSecurity.secNumCloud', on: '2026-11-03', source: 'https://cyber.gouv.fr/prestataires-de-service-qualifies' }],
+      }),
+    );
+    expect(result.success).toBe(true);
+    expect(result.success && result.data.access?.routes[0]!.checkedOn).toEqual(new Date('2026-11-02T00:00:00Z'));
+  });
+
+  it('names the exact field of a bad route: unknown kind, missing date, a link that is not a web address', () => {
+    expect(fields(validLaureate({ access: { routes: [{ ...route, kind: 'ugap' }] } }))).toEqual(['access.routes.0.kind']);
+    const { checkedOn: _c, ...undated } = route;
+    expect(fields(validLaureate({ access: { routes: [undated] } }))).toEqual(['access.routes.0.checkedOn']);
+    expect(fields(validLaureate({ access: { routes: [{ ...route, url: 'javascript:alert(1)' }] } }))).toEqual(['access.routes.0.url']);
+  });
+
+  it('refuses a person’s e-mail as the vendor’s contact: a public web page only', () => {
+    expect(fields(validLaureate({ access: { contactUrl: 'mailto:jean.dupont@exemple.fr' } }))).toEqual(['access.contactUrl']);
+  });
+
+  it('refuses a verification of a fact the fiche does not declare, or of a fact that cannot be checked', () => {
+    const problems = problemsOf(validLaureate({ rgaa: undefined, verifications: [{ field: 'rgaa', on: '2026-11-03', source: 'https://exemple.example.fr/accessibilite' }] }));
+    expect(problems.map((p) => [p.field, p.message])).toEqual([['verifications.0.field', 'vérification de « rgaa », que la fiche ne renseigne pas']]);
+    expect(fields(validLaureate({ verifications: [{ field: 'summary', on: '2026-11-03', source: 'https://x.fr' }] }))).toEqual(['verifications.0.field']);
+    expect(fields(validLaureate({ verifications: [{ field: 'rgaa', on: '2026-11-03' }] }))).toEqual(['verifications.0.source']);
+  });
+});

@@ -20,6 +20,8 @@ import {
   METRIC_TYPES,
   PRICING_MODELS,
   REFERENCE_KINDS,
+  ACQUISITION_KINDS,
+  VERIFIABLE_FIELDS,
   RGAA_LEVELS,
   SECNUMCLOUD_STATUSES,
   SUBMITTER_KINDS,
@@ -198,6 +200,46 @@ export function laureateShape<I extends z.ZodType, D extends z.ZodType>({ image,
       .optional()
       .describe('Ouverture du code et des modèles.'),
     references: z.array(referenceSchema).default([]).describe('Déploiements de référence.'),
+    access: z
+      .strictObject({
+        routes: z
+          .array(
+            z
+              .strictObject({
+                kind: enumOf(ACQUISITION_KINDS).describe('Voie : centrale d’achat, accord-cadre, marché propre, logiciel libre, convention entre administrations, autre.'),
+                name: nonEmptyText().optional().describe('Nom de la centrale ou de l’accord (ex. « UGAP », « CAIH »).'),
+                reference: nonEmptyText().optional().describe('Référence de l’offre : numéro au catalogue de la centrale, du marché ou de l’accord.'),
+                url: webUrl().optional().describe('Page publique de l’offre ou de l’avis.'),
+                checkedOn: date().describe('Date à laquelle la voie a été constatée.'),
+              })
+              .describe('Une voie d’achat ou d’accès.'),
+          )
+          .default([])
+          .describe('Comment une administration peut se procurer la solution.'),
+        reversibility: z
+          .strictObject({
+            exportFormats: z.array(nonEmptyText()).default([]).describe('Formats dans lesquels les données peuvent être exportées (ex. « CSV », « JSON »).'),
+            exitConditions: nonEmptyText().optional().describe('Conditions de sortie : délai, coût, accompagnement, restitution des données.'),
+          })
+          .optional()
+          .describe('Réversibilité : comment partir avec ses données.'),
+        contactUrl: webUrl().optional().describe('Page de contact professionnel public de l’éditeur (une adresse web, jamais l’adresse électronique d’une personne).'),
+        reuse: nonEmptyText().optional().describe('Projets 2018 et 2019 : comment réutiliser le code ou les résultats, quand c’est connu.'),
+      })
+      .optional()
+      .describe('Comment y accéder : voies d’achat, réversibilité, contact.'),
+    verifications: z
+      .array(
+        z
+          .strictObject({
+            field: enumOf(VERIFIABLE_FIELDS).describe('Le fait vérifié (chemin du champ).'),
+            on: date().describe('Date de la vérification.'),
+            source: webUrl().describe('Source publique consultée (liste de l’ANSSI, déclaration d’accessibilité, dépôt…).'),
+          })
+          .describe('Une vérification par l’équipe du catalogue.'),
+      )
+      .default([])
+      .describe('Faits vérifiés par l’équipe du catalogue contre une source publique ; les autres sont déclarés.'),
     scalability: nonEmptyText().optional().describe('Potentiel de mise à l’échelle et de réplication.'),
     logo: picture('Logo de la solution').optional(),
     screenshots: z.array(picture('Capture d’écran')).default([]).describe('Captures d’écran.'),
@@ -226,6 +268,14 @@ interface RefinedFields {
   category?: CategorySlug;
   thematics: ThematicSlug[];
   environment?: { lifeCycleAnalysis: boolean; lifeCycleAnalysisUrl?: string };
+  verifications?: Array<{ field: string }>;
+}
+
+/** Whether the fiche declares the value at a field path (a verification needs something to verify). */
+function declares(l: object, path: string): boolean {
+  let v: unknown = l;
+  for (const key of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
+  return Array.isArray(v) ? v.length > 0 : v !== undefined && v !== '';
 }
 
 /**
@@ -249,6 +299,9 @@ export function refineLaureate(l: RefinedFields, ctx: z.RefinementCtx): void {
       message: 'un lien vers une analyse du cycle de vie est donné mais lifeCycleAnalysis vaut false',
     });
   }
+  (l.verifications ?? []).forEach((v, i) => {
+    if (!declares(l, v.field)) ctx.addIssue({ code: 'custom', path: ['verifications', i, 'field'], message: `vérification de « ${v.field} », que la fiche ne renseigne pas` });
+  });
 }
 
 export function laureateSchema<I extends z.ZodType>(image: ImageField<I>) {

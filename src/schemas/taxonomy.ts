@@ -239,11 +239,19 @@ export interface CallWording {
   submitter: string;
   /** « Structure candidate » or « Administration porteuse » (the fiche's section). */
   submitterSection: string;
+  /** Where the fiche's facts come from, said under each section (« Déclaré par la structure… »). */
+  declaredBy: string;
 }
 
 const CALL_WORDING: Record<CallKind, CallWording> = {
-  'solutions-marche': { laureateType: 'Solution', thisLaureate: 'cette solution', submitter: 'Structure', submitterSection: 'Structure candidate' },
-  'projets-administration': { laureateType: 'Projet d’administration', thisLaureate: 'ce projet', submitter: 'Administration', submitterSection: 'Administration porteuse' },
+  'solutions-marche': { laureateType: 'Solution', thisLaureate: 'cette solution', submitter: 'Structure', submitterSection: 'Structure candidate', declaredBy: 'Déclaré par la structure dans sa candidature' },
+  'projets-administration': {
+    laureateType: 'Projet d’administration',
+    thisLaureate: 'ce projet',
+    submitter: 'Administration',
+    submitterSection: 'Administration porteuse',
+    declaredBy: 'D’après l’administration porteuse et les sources publiques citées en bas de la fiche',
+  },
 };
 
 export const callWording = (kind: CallKind): CallWording => CALL_WORDING[kind];
@@ -370,4 +378,33 @@ export const REFERENCE_KINDS = defineEnum([
   { value: 'collectivite-territoriale', label: 'Collectivité territoriale', dsOption: 'Collectivité territoriale' },
   { value: 'etablissement-sante', label: 'Établissement de santé', dsOption: 'Établissement de santé' },
   { value: 'autre', label: 'Autre', dsOption: 'Autre' },
+]);
+
+/** How a public buyer gets a solution (../shared/reference/acquisition-and-verification.md). */
+export const ACQUISITION_KINDS = defineEnum([
+  {
+    value: 'centrale-achat',
+    label: 'Centrale d’achat',
+    description: 'Commande auprès d’une centrale d’achat (UGAP, CAIH, RESAH…) : l’acheteur est réputé avoir respecté ses obligations de publicité et de mise en concurrence (articles L2113-2 à L2113-5 du code de la commande publique).',
+  },
+  { value: 'accord-cadre', label: 'Accord-cadre', description: 'Commande sur un accord-cadre déjà attribué (interministériel ou d’un ministère), pour les acheteurs qui y sont parties.' },
+  { value: 'marche-propre', label: 'Marché propre', description: 'Procédure de l’acheteur lui-même (procédure adaptée sous les seuils européens, formalisée au-delà).' },
+  { value: 'logiciel-libre', label: 'Logiciel libre', description: 'Le code s’utilise sans achat ; les services autour (hébergement, support, intégration) s’achètent.' },
+  { value: 'convention', label: 'Convention entre administrations', description: 'Réutilisation entre personnes publiques, par convention ou reprise du code publié.' },
+  { value: 'autre', label: 'Autre', description: 'Autre voie, décrite par sa référence.' },
+]);
+
+/**
+ * The facts the catalogue's team can check against a public source
+ * (../shared/reference/acquisition-and-verification.md): each value is the
+ * path of the field in the field registry.
+ */
+export const VERIFIABLE_FIELDS = defineEnum([
+  { value: 'dataSecurity.secNumCloud', label: 'Statut SecNumCloud', description: 'Vérifié sur la liste publique des prestataires et offres qualifiés de l’ANSSI (cyber.gouv.fr).' },
+  { value: 'dataSecurity.certifications', label: 'Certifications', description: 'Vérifiées sur le certificat ou le registre du certificateur.' },
+  { value: 'rgaa', label: 'Conformité au RGAA', description: 'Vérifiée sur la déclaration d’accessibilité publiée de la solution (taux, date, audit).' },
+  { value: 'openness.openSource', label: 'Open source', description: 'Vérifié sur le dépôt public du code et son fichier de licence.' },
+  { value: 'openness.licence', label: 'Licence', description: 'Vérifiée sur le fichier de licence du dépôt public.' },
+  { value: 'references', label: 'Déploiements de référence', description: 'Vérifiés sur une annonce publique de l’organisation.' },
+  { value: 'access.routes', label: 'Voies d’accès', description: 'Vérifiées sur le catalogue public de la centrale d’achat ou l’avis d’attribution.' },
 ]);

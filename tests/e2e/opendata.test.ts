@@ -14,6 +14,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import sharp from 'sharp';
 import { describe, expect, inject, it } from 'vitest';
 import { attr, byTag, loadPages, text } from './pages.ts';
+import { CATEGORIES, THEMATICS } from '../../src/schemas/taxonomy.ts';
 import { resolveFile } from './serve.ts';
 
 const dist = inject('distDir');
@@ -176,6 +177,25 @@ describe('RSS feeds', () => {
     for (const call of calls) {
       const items = feed(`${call}.xml`).item ?? [];
       expect(items.map((i) => i.link)).toEqual(records.filter((r) => r.call === call).map((r) => r.url));
+    }
+  });
+
+  it('each thematic and each category has a valid feed with only its laureates, newest first, announced and linked on its page', () => {
+    const subjects = [
+      ...THEMATICS.map((t) => ({ file: `thematique-${t.slug}.xml`, page: `/thematiques/${t.slug}/`, has: (r: (typeof records)[number]) => (r.thematics as string[]).includes(t.slug) })),
+      ...CATEGORIES.map((c) => ({ file: `categorie-${c.slug}.xml`, page: `/categories/${c.slug}/`, has: (r: (typeof records)[number]) => r.category === c.slug })),
+    ];
+    for (const s of subjects) {
+      const channel = feed(s.file);
+      expect(channel['atom:link']['@_href']).toBe(`${SITE}/flux/${s.file}`);
+      const items = channel.item ?? [];
+      expect(items.map((i) => i.link), s.file).toEqual(records.filter(s.has).map((r) => r.url));
+      const times = items.map((i) => Date.parse(i.pubDate));
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+      const page = pages.find((p) => p.route === s.page)!;
+      const alternates = byTag(page, 'link').filter((l) => attr(l, 'rel') === 'alternate').map((l) => attr(l, 'href'));
+      expect(alternates, s.page).toContain(`/flux/${s.file}`);
+      expect(byTag(page, 'a').some((a) => attr(a, 'href') === `/flux/${s.file}` && (attr(a, 'class') ?? '').includes('fr-link')), s.page).toBe(true);
     }
   });
 

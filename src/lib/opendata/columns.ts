@@ -20,6 +20,16 @@ export const CHILD_TABLES: Readonly<Record<string, { file: string; title: string
     title: 'Lauréats : déploiements de référence (CSV)',
     description: 'Un déploiement de référence par ligne (organisation, type, année, utilisateurs), relié au lauréat par laureateId.',
   },
+  'access.routes': {
+    file: 'laureats-voies-acces.csv',
+    title: 'Lauréats : voies d’achat ou d’accès (CSV)',
+    description: 'Une voie d’achat ou d’accès par ligne (centrale d’achat, accord-cadre…, référence, adresse, date de constat), reliée au lauréat par laureateId.',
+  },
+  verifications: {
+    file: 'laureats-verifications.csv',
+    title: 'Lauréats : faits vérifiés (CSV)',
+    description: 'Un fait vérifié par l’équipe du catalogue par ligne (champ, date, source publique), relié au lauréat par laureateId.',
+  },
 };
 
 /** Repeated groups summarised in one cell of the main table by one of their fields. */

@@ -15,6 +15,9 @@ export const DCAT_PATH = '/donnees/catalogue.jsonld';
 export const NOMENCLATURES_PATH = '/donnees/nomenclatures.json';
 export const FEED_PATH = '/flux/laureats.xml';
 export const callFeedPath = (callId: string) => `/flux/${callId}.xml`;
+/** A thematic's and a category's feeds: prefixed, so that no slug can meet a call's id. */
+export const thematicFeedPath = (slug: string) => `/flux/thematique-${slug}.xml`;
+export const categoryFeedPath = (slug: string) => `/flux/categorie-${slug}.xml`;
 
 export const LICENCE = {
   id: 'etalab-2.0',

@@ -123,12 +123,14 @@ describe('CSV', () => {
 
 describe('dataset metadata', () => {
   const files = distributions(csvTables());
-  it('lists the JSON, the three CSV, the schema, the code lists, the feed and itself', () => {
+  it('lists the JSON, the five CSV, the schema, the code lists, the feed and itself', () => {
     expect(files.map((f) => f.path)).toEqual([
       '/donnees/laureats.json',
       '/donnees/laureats.csv',
       '/donnees/laureats-indicateurs.csv',
       '/donnees/laureats-references.csv',
+      '/donnees/laureats-voies-acces.csv',
+      '/donnees/laureats-verifications.csv',
       '/donnees/schema/laureat.schema.json',
       '/donnees/nomenclatures.json',
       '/flux/laureats.xml',

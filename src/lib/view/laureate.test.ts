@@ -9,6 +9,9 @@ import {
   metricRows,
   sortLaureates,
   trustBadges,
+  lastReviewed,
+  NO_ROUTE_YET,
+  PROCUREMENT_REMINDER,
   type CallLike,
   type LaureateLike,
 } from './laureate.ts';
@@ -89,7 +92,55 @@ describe('metricRows', () => {
 describe('laureateSections', () => {
   it('lists only the sections that have content, in reading order', () => {
     const ids = laureateSections(entry('exemple'), call2025).map((s) => s.id);
-    expect(ids).toEqual(['porteur', 'usage', 'couts', 'donnees-securite', 'accessibilite', 'ouverture', 'provenance']);
+    expect(ids).toEqual(['porteur', 'usage', 'couts', 'donnees-securite', 'accessibilite', 'ouverture', 'acces', 'provenance']);
+  });
+
+  it('« Comment y accéder » on a market fiche: the reminder of article 2 always, « non renseigné » and how to add a route when none is known', () => {
+    const none = laureateSections(entry('x'), call2025).find((s) => s.id === 'acces')!;
+    expect(none.paragraphs).toEqual([PROCUREMENT_REMINDER, NO_ROUTE_YET]);
+    expect(NO_ROUTE_YET).toMatch(/non renseigné/);
+    const withRoute = laureateSections(
+      entry('x', {
+        access: {
+          routes: [{ kind: 'centrale-achat', name: 'UGAP', reference: '12345', url: 'https://www.ugap.fr/offre/12345', checkedOn: '2026-11-02' }],
+          reversibility: { exportFormats: ['CSV', 'JSON'], exitConditions: 'Export complet sous 30 jours.' },
+          contactUrl: 'https://exemple.example.fr/contact',
+        },
+      }),
+      call2025,
+    ).find((s) => s.id === 'acces')!;
+    expect(withRoute.paragraphs).toEqual([PROCUREMENT_REMINDER]);
+    expect(withRoute.rows).toEqual([
+      { term: 'Centrale d’achat — UGAP', value: 'Référence 12345 · constatée le 2 novembre 2026', href: 'https://www.ugap.fr/offre/12345' },
+      { term: 'Formats d’export des données', value: 'CSV, JSON', items: ['CSV', 'JSON'] },
+      { term: 'Conditions de sortie', value: 'Export complet sous 30 jours.' },
+      { term: 'Contact professionnel de l’éditeur', value: 'https://exemple.example.fr/contact', href: 'https://exemple.example.fr/contact' },
+    ]);
+  });
+
+  it('a 2019 project has « Comment y accéder » only when it says how to reuse it, without the 2025 reminder', () => {
+    const project = (o: Record<string, unknown>) => laureateSections(entry('p', { call: 'ami-ia-2019', ...o }), call2019).find((s) => s.id === 'acces');
+    expect(project({})).toBeUndefined();
+    expect(project({ access: { reuse: 'Code publié sous licence MIT.' } })).toMatchObject({ paragraphs: [], rows: [{ term: 'Réutiliser le code ou les résultats', value: 'Code publié sous licence MIT.' }] });
+  });
+
+  it('says under each section who declared its facts, and marks what the team verified, when and against what', () => {
+    const sections = laureateSections(
+      entry('x', {
+        verifications: [
+          { field: 'dataSecurity.secNumCloud', on: '2026-10-01', source: 'https://cyber.gouv.fr/a' },
+          { field: 'dataSecurity.secNumCloud', on: '2026-11-03', source: 'https://cyber.gouv.fr/b' },
+        ],
+      }),
+      call2025,
+    );
+    const security = sections.find((s) => s.id === 'donnees-securite')!;
+    expect(security.rows.find((r) => r.term === 'SecNumCloud')!.verified).toEqual({ on: '3 novembre 2026', iso: '2026-11-03', source: 'https://cyber.gouv.fr/b', label: 'Statut SecNumCloud' });
+    expect(security.rows.find((r) => r.term === 'Localisation des données')!.verified).toBeUndefined();
+    expect(security.provenance).toEqual({ declared: 'Déclaré par la structure dans sa candidature (sélection de juin 2025)', verified: [security.rows[0]!.verified] });
+    expect(sections.find((s) => s.id === 'couts')!.provenance!.verified).toEqual([]);
+    expect(sections.find((s) => s.id === 'provenance')!.provenance).toBeUndefined();
+    expect(lastReviewed(entry('x', { verifications: [{ field: 'rgaa', on: '2026-11-03', source: 'https://x.fr' }] }).data)).toEqual(new Date('2026-11-03'));
   });
 
   it('formats costs in euros and person-days', () => {

@@ -5,8 +5,10 @@
 import type { Call } from '../../schemas/call.ts';
 import type { LaureateData } from '../../schemas/laureate.ts';
 import {
+  ACQUISITION_KINDS,
   CALL_KINDS,
   DATA_LOCATIONS,
+  VERIFIABLE_FIELDS,
   EVIDENCE_LEVELS,
   METRIC_TYPES,
   RGAA_LEVELS,
@@ -15,8 +17,8 @@ import {
   categoryBySlug,
   thematicBySlug,
 } from '../../schemas/taxonomy.ts';
-import { KEY_FACTS, SECTIONS, SECTION_TITLES, field, fieldRow, referenceDetail, sectionFields, shortLabel, type SectionId } from '../../schemas/fields.ts';
-import { formatDate, formatQuantity, isoDay, plural, relativeChange } from './format.ts';
+import { KEY_FACTS, SECTIONS, SECTION_TITLES, field, fieldRow, referenceDetail, sectionFields, sectionOf, shortLabel, type FieldPath, type SectionId } from '../../schemas/fields.ts';
+import { formatDate, formatMonthYear, formatQuantity, isoDay, plural, relativeChange } from './format.ts';
 import { compareLaureates } from './order.ts';
 
 /** What the view needs of a laureate (images are rendered by the page). */
@@ -131,6 +133,16 @@ export function isPublished(l: { data: { published: boolean } }): boolean {
 // The laureate page
 // ---------------------------------------------------------------------------
 
+/** A fact the catalogue's team checked against a public source. */
+export interface Verified {
+  /** « 3 novembre 2026 ». */
+  on: string;
+  iso: string;
+  source: string;
+  /** What was checked: « Statut SecNumCloud ». */
+  label: string;
+}
+
 /** One row of a description list; a value is text or a link. */
 export interface FactRow {
   term: string;
@@ -138,6 +150,8 @@ export interface FactRow {
   href?: string;
   /** Several values shown as a list. */
   items?: string[];
+  /** Checked by the catalogue's team (a « vérifié » badge). */
+  verified?: Verified;
 }
 
 export interface Section {
@@ -146,6 +160,30 @@ export interface Section {
   rows: FactRow[];
   /** Free text paragraphs shown before the rows. */
   paragraphs?: string[];
+  /** Where the section's facts come from: declared by whom, and what was verified, when, against what. */
+  provenance?: { declared: string; verified: Verified[] };
+}
+
+/** Article 2 of the 2025 call's cahier des charges, said next to how to acquire a solution. */
+export const PROCUREMENT_REMINDER =
+  'Être lauréat n’est pas une préqualification : la présentation d’une solution sur ce catalogue ne dispense pas de l’application des règles de la commande publique, ne vaut pas reconnaissance de la capacité à contracter et n’engage ni l’État ni les administrations (article 2 du cahier des charges de l’appel).';
+
+/** What a market fiche says when no acquisition route is known yet. */
+export const NO_ROUTE_YET =
+  'Voies d’achat ou d’accès : non renseigné. Si vous connaissez une voie pour cette solution (référence au catalogue d’une centrale d’achat, accord-cadre…), signalez-la avec le lien « Signaler une erreur ou une mise à jour » de cette fiche, avec sa source.';
+
+/** The latest verification of each verified field. */
+export function verificationsByField(l: LaureateFacts): Map<string, Verified> {
+  const out = new Map<string, Verified>();
+  for (const v of [...l.verifications].sort((a, b) => a.on.getTime() - b.on.getTime())) {
+    out.set(v.field, { on: formatDate(v.on), iso: isoDay(v.on), source: v.source, label: VERIFIABLE_FIELDS.label(v.field) });
+  }
+  return out;
+}
+
+/** The date a fiche's facts were last looked at: its update, its latest verification, else its selection. */
+export function lastReviewed(l: LaureateFacts): Date {
+  return [l.selectedOn, l.updatedOn, ...l.verifications.map((v) => v.on)].filter((d): d is Date => d !== undefined).reduce((a, b) => (b > a ? b : a));
 }
 
 export interface MetricRow {
@@ -182,13 +220,31 @@ export function metricRows(l: LaureateFacts): MetricRow[] {
 }
 
 
-/** The rows of a section from the field registry, in its order. */
-const registryRows = (section: SectionId, d: LaureateFacts): FactRow[] => sectionFields(section).flatMap(([path]) => fieldRow(path, d));
+/** The rows of a section from the field registry, in its order, each with its verification when there is one. */
+const registryRows = (section: SectionId, d: LaureateFacts, verified: Map<string, Verified>): FactRow[] =>
+  sectionFields(section).flatMap(([path]) => fieldRow(path, d).map((r) => (verified.has(path) ? { ...r, verified: verified.get(path)! } : r)));
 
 /** The sections of a laureate page, in reading order, leaving out what is absent. */
 export function laureateSections(l: LaureateLike, call: CallLike): Section[] {
   const d = l.data;
+  const market = call.data.kind === 'solutions-marche';
+  const verified = verificationsByField(d);
+  const wording = callWording(call.data.kind);
+  const declared = market ? `${wording.declaredBy} (sélection de ${formatMonthYear(d.selectedOn)})` : wording.declaredBy;
+  const routes = d.access?.routes ?? [];
   const special: Partial<Record<SectionId, Partial<Section>>> = {
+    acces: {
+      rows: [
+        ...routes.map((r) => ({
+          term: [ACQUISITION_KINDS.label(r.kind), r.name].filter(Boolean).join(' — '),
+          value: [r.reference ? `Référence ${r.reference}` : undefined, `constatée le ${formatDate(r.checkedOn)}`].filter(Boolean).join(' · '),
+          ...(r.url ? { href: r.url } : {}),
+        })),
+        ...registryRows('acces', d, verified),
+      ],
+      // The reminder of article 2 stands on every market fiche, routes or not.
+      paragraphs: market ? [PROCUREMENT_REMINDER, ...(routes.length === 0 ? [NO_ROUTE_YET] : [])] : [],
+    },
     porteur: { title: callWording(call.data.kind).submitterSection },
     usage: { paragraphs: d.applicationContext ? [d.applicationContext] : [] },
     references: {
@@ -203,11 +259,13 @@ export function laureateSections(l: LaureateLike, call: CallLike): Section[] {
       ],
     },
   };
+  const verifiedIn = (id: SectionId) => [...verified].filter(([path]) => sectionOf(path as FieldPath) === id).map(([, v]) => v);
   return SECTIONS.map((id): Section => ({
     id,
     title: SECTION_TITLES[id],
-    rows: registryRows(id, d),
+    rows: registryRows(id, d, verified),
     ...special[id],
+    ...(id === 'provenance' ? {} : { provenance: { declared, verified: verifiedIn(id) } }),
   })).filter((s) => s.rows.length > 0 || (s.paragraphs?.length ?? 0) > 0);
 }
 
