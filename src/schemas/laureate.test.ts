@@ -187,7 +187,7 @@ describe('how to acquire a solution, and what was verified', () => {
 
   it('refuses a verification of a fact the fiche does not declare, or of a fact that cannot be checked', () => {
     const problems = problemsOf(validLaureate({ rgaa: undefined, verifications: [{ field: 'rgaa', on: '2026-11-03', source: 'https://exemple.example.fr/accessibilite' }] }));
-    expect(problems.map((p) => [p.field, p.message])).toEqual([['verifications.0.field', 'vérification de « rgaa », que la fiche ne renseigne pas']]);
+    expect(problems.map((p) => [p.field, p.message])).toEqual([['verifications.0.field', 'vérification de « rgaa », que la fiche ne renseigne pas (Le fait vérifié (chemin du champ))']]);
     expect(fields(validLaureate({ verifications: [{ field: 'summary', on: '2026-11-03', source: 'https://x.fr' }] }))).toEqual(['verifications.0.field']);
     expect(fields(validLaureate({ verifications: [{ field: 'rgaa', on: '2026-11-03' }] }))).toEqual(['verifications.0.source']);
   });
