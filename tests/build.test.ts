@@ -36,12 +36,61 @@ const out = path.join(work, 'dist');
 const page = (route: string) => readFileSync(path.join(out, route, 'index.html'), 'utf8');
 let result: ReturnType<typeof build>;
 
+/** The fixture content, in a git repository of its own with two commits: the fiches' history reads it. */
+const content = path.join(work, 'content');
+function gitRepository() {
+  const env = { ...process.env, GIT_AUTHOR_NAME: 'Éditrice', GIT_AUTHOR_EMAIL: 'editrice@exemple.fr', GIT_COMMITTER_NAME: 'Éditrice', GIT_COMMITTER_EMAIL: 'editrice@exemple.fr' };
+  const git = (...args: string[]) => {
+    const r = spawnSync('git', ['-C', content, ...args], { encoding: 'utf8', env });
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')} : ${r.stderr}`);
+  };
+  cpSync(path.join(ROOT, 'tests/fixtures/content'), content, { recursive: true });
+  git('init', '-q');
+  git('add', '.');
+  git('commit', '-q', '-m', 'Fixture content', '--date', '2026-11-01T10:00:00');
+  const fiche = path.join(content, 'laureates/solutions-ia-2025/fixture-inferis.md');
+  writeFileSync(fiche, readFileSync(fiche, 'utf8').replace('Export complet des journaux', 'Export complet des journaux et des modèles'));
+  git('commit', '-q', '-am', 'Update inferis\n\nFiche : Conditions de sortie précisées', '--date', '2026-11-22T10:00:00');
+}
+
 beforeAll(() => {
-  result = build(path.join(ROOT, 'tests/fixtures/content'), out);
+  gitRepository();
+  result = build(content, out);
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('build of the fixture content set', () => {
+  it('a fiche shows its history from its file’s git log, newest first, without authors, and its last review', () => {
+    const html = page('solutions/fixture-inferis');
+    const history = html.slice(html.indexOf('id="titre-historique"'), html.indexOf('id="titre-signaler"'));
+    expect(history).toContain('<time datetime="2026-11-22">22 novembre 2026</time> — Conditions de sortie précisées');
+    expect(history).toContain('<time datetime="2026-11-01">1 novembre 2026</time> — Publication de la fiche');
+    expect(history.indexOf('2026-11-22')).toBeLessThan(history.indexOf('2026-11-01'));
+    expect(history).not.toMatch(/Éditrice|editrice@/);
+    expect(html).toMatch(/Dernière revue de la fiche<\/dt>\s*<dd>22 novembre 2026/);
+  });
+
+  it('« Comment y accéder »: the route, reversibility, contact, the reminder of article 2; « vérifié » with its date and source; a report link naming the fiche', () => {
+    const html = page('solutions/fixture-inferis');
+    expect(html).toContain('Comment y accéder');
+    expect(html).toContain('href="https://centrale.example.fr/offres/fix-2026-001"');
+    expect(html).toContain('Être lauréat n’est pas une préqualification');
+    expect(html).toMatch(/Vérifié le&nbsp;<time datetime="2026-11-21">21 novembre 2026<\/time>/);
+    expect(html).toContain('href="https://cyber.gouv.fr/prestataires-de-service-qualifies"');
+    expect(html).toContain('Déclaré par la structure dans sa candidature');
+    const mailto = /href="(mailto:[^"]+)"/.exec(html)![1]!.replace(/&amp;/g, '&');
+    const subject = new URLSearchParams(mailto.split('?')[1]).get('subject');
+    expect(subject).toBe('Signalement sur la fiche « Fixture Inferis » — https://catalogue.example.gouv.fr/solutions/fixture-inferis/');
+    // A 2019 project: no 2025 reminder, no route section when it says nothing of reuse.
+    expect(page('solutions/fixture-dgs')).not.toContain('Être lauréat n’est pas une préqualification');
+    // The open data carries the routes and the verifications.
+    const data = JSON.parse(readFileSync(path.join(out, 'donnees/laureats.json'), 'utf8'));
+    const inferis = data.laureates.find((l: { id: string }) => l.id === 'fixture-inferis');
+    expect(inferis.access.routes[0]).toMatchObject({ kind: 'centrale-achat', checkedOn: '2026-11-20' });
+    expect(inferis.verifications).toEqual([{ field: 'dataSecurity.secNumCloud', on: '2026-11-21', source: 'https://cyber.gouv.fr/prestataires-de-service-qualifies' }]);
+    expect(readFileSync(path.join(out, 'donnees/laureats-voies-acces.csv'), 'utf8')).toContain('fixture-inferis,1,centrale-achat');
+  });
+
   it('succeeds', () => {
     expect(result.stderr + result.stdout).toContain('Complete!');
     expect(result.status).toBe(0);

@@ -6,6 +6,9 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { isPublished, sortLaureates } from './view/laureate.ts';
 import { toOpenDataRecord, type OpenDataLaureate } from './opendata/record.ts';
 import { similarSolutions, type SimilarLink } from './similar.ts';
+import { historyOf, type Change } from './history.ts';
+import { CONTENT_DIR } from './content-paths.ts';
+import path from 'node:path';
 
 export type LaureateEntry = CollectionEntry<'laureates'>;
 export type CallEntry = CollectionEntry<'calls'>;
@@ -60,4 +63,12 @@ let similarCache: Promise<Map<string, SimilarLink[]>> | undefined;
 export function similarByLaureate(): Promise<Map<string, SimilarLink[]>> {
   similarCache ??= publishedLaureates().then((laureates) => similarSolutions(laureates.map((l) => ({ id: l.id, data: l.data, body: l.body ?? '' }))));
   return similarCache;
+}
+
+let historyCache: Map<string, Change[]> | undefined;
+
+/** A laureate's « Historique de la fiche », newest first, from one `git log` of the content per build (src/lib/history.ts). */
+export function laureateHistory(laureate: LaureateEntry): Change[] {
+  historyCache ??= historyOf(path.resolve(CONTENT_DIR, 'laureates'));
+  return laureate.filePath ? (historyCache.get(path.resolve(laureate.filePath)) ?? []) : [];
 }

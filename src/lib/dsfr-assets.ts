@@ -53,6 +53,7 @@ export const ICONS: readonly string[] = [
   'fr-icon-delete-bin-line',
   'fr-icon-close-line',
   'fr-icon-rss-line',
+  'fr-icon-mail-line',
   ...THEMATICS.map((t) => t.icon),
 ];
 

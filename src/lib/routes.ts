@@ -5,7 +5,8 @@
  * href builders; the view models stay pure in view/.
  */
 import { getCollection } from 'astro:content';
-import { callOf, callsById, openDataRecords, publishedLaureates, similarByLaureate, siteUrl, sortedCalls, type CallEntry, type LaureateEntry } from './data.ts';
+import { callOf, callsById, laureateHistory, openDataRecords, publishedLaureates, similarByLaureate, siteUrl, sortedCalls, type CallEntry, type LaureateEntry } from './data.ts';
+import { reportHref } from './site.ts';
 import { feedOf, feeds } from './feeds.ts';
 import { lastModified } from './opendata/dataset.ts';
 import { dataFiles } from './opendata/files.ts';
@@ -14,7 +15,7 @@ import { comparisonTable } from './view/compare.ts';
 import { comparisonColumn, comparisonSpec } from './view/compare-columns.ts';
 import { COMPARE_PATH } from './selection.ts';
 import { facetCounts, facets, facetValues } from './facets.ts';
-import { plural } from './view/format.ts';
+import { formatDate, plural } from './view/format.ts';
 import { callHref, categoryHref, thematicHref, classificationTags, keyFacts, laureateCard, laureateHref, laureateSections, metricRows, metricsCaption, trustBadges } from './view/laureate.ts';
 import { callFigures, callTimeline, categoryEntries, keyFigures, laureatesOfCall, laureatesOfCategory, laureatesOfThematic, thematicEntries, type FacetEntry } from './view/listing.ts';
 import { CALL_KINDS, CATEGORIES, SECNUMCLOUD_STATUSES, THEMATICS, callWording, categoryBySlug, thematicBySlug, type Category, type Thematic } from '../schemas/taxonomy.ts';
@@ -63,6 +64,7 @@ export async function laureatePage(laureate: LaureateEntry) {
   const [calls, similar] = await Promise.all([callsById(), similarByLaureate()]);
   const call = callOf(calls, laureate);
   const d = laureate.data;
+  const history = laureateHistory(laureate);
   const breadcrumb: Crumb[] = [
     d.category ? { href: categoryHref(d.category), label: categoryBySlug(d.category).shortLabel } : { href: callHref(call.id), label: call.data.shortTitle },
     { href: laureateHref(laureate.id), label: d.name },
@@ -71,7 +73,9 @@ export async function laureatePage(laureate: LaureateEntry) {
     call,
     wording: callWording(call.data.kind),
     breadcrumb,
-    sections: laureateSections(laureate, call),
+    sections: laureateSections(laureate, call, history),
+    history: history.map((c) => ({ ...c, label: formatDate(new Date(`${c.date}T00:00:00Z`)) })),
+    report: reportHref(d.name, new URL(laureateHref(laureate.id), siteUrl()).href),
     facts: keyFacts(d, call),
     badges: trustBadges(d),
     tags: classificationTags(d),

@@ -181,9 +181,11 @@ export function verificationsByField(l: LaureateFacts): Map<string, Verified> {
   return out;
 }
 
-/** The date a fiche's facts were last looked at: its update, its latest verification, else its selection. */
-export function lastReviewed(l: LaureateFacts): Date {
-  return [l.selectedOn, l.updatedOn, ...l.verifications.map((v) => v.on)].filter((d): d is Date => d !== undefined).reduce((a, b) => (b > a ? b : a));
+/** The date a fiche was last looked at: its update, its latest verification or change of its file, else its selection. */
+export function lastReviewed(l: LaureateFacts, history: ReadonlyArray<{ date: string }> = []): Date {
+  return [l.selectedOn, l.updatedOn, ...l.verifications.map((v) => v.on), ...history.map((c) => new Date(`${c.date}T00:00:00Z`))]
+    .filter((d): d is Date => d !== undefined)
+    .reduce((a, b) => (b > a ? b : a));
 }
 
 export interface MetricRow {
@@ -225,7 +227,7 @@ const registryRows = (section: SectionId, d: LaureateFacts, verified: Map<string
   sectionFields(section).flatMap(([path]) => fieldRow(path, d).map((r) => (verified.has(path) ? { ...r, verified: verified.get(path)! } : r)));
 
 /** The sections of a laureate page, in reading order, leaving out what is absent. */
-export function laureateSections(l: LaureateLike, call: CallLike): Section[] {
+export function laureateSections(l: LaureateLike, call: CallLike, history: ReadonlyArray<{ date: string }> = []): Section[] {
   const d = l.data;
   const market = call.data.kind === 'solutions-marche';
   const verified = verificationsByField(d);
@@ -256,6 +258,7 @@ export function laureateSections(l: LaureateLike, call: CallLike): Section[] {
         ...row('Nature de l’appel', CALL_KINDS.label(call.data.kind)),
         ...row(field('selectedOn').label, formatDate(d.selectedOn)),
         ...row(field('updatedOn').label, d.updatedOn ? formatDate(d.updatedOn) : undefined),
+        ...row('Dernière revue de la fiche', formatDate(lastReviewed(d, history))),
       ],
     },
   };
