@@ -7,7 +7,7 @@
  * 3. after a build, index the site with Pagefind (French stemming from <html lang>).
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +55,28 @@ export function copyDsfr(publicDir: string): void {
   }
 }
 
+/**
+ * Astro keeps the parsed content in its cache (data-store.json) and re-parses
+ * it when content.config.ts changes, but not when a schema it imports does:
+ * entries would then miss a new field's default. The hash of the schema
+ * files, kept beside the cache, drops the cache when they change.
+ */
+function forgetStaleContent(root: string, cacheDir: string): boolean {
+  const hash = createHash('sha256');
+  const schemaDir = path.join(root, 'src/schemas');
+  for (const file of [path.join(root, 'src/content.config.ts'), ...readdirSync(schemaDir).filter((f) => f.endsWith('.ts')).sort().map((f) => path.join(schemaDir, f))]) {
+    hash.update(file).update(readFileSync(file));
+  }
+  const digest = hash.digest('hex');
+  const stamp = path.join(cacheDir, 'schemas.sha256');
+  const store = path.join(cacheDir, 'data-store.json');
+  const stale = existsSync(store) && (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== digest);
+  if (stale) rmSync(store, { force: true });
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(stamp, digest);
+  return stale;
+}
+
 export default function catalogue(): AstroIntegration {
   return {
     name: 'catalogue',
@@ -63,6 +85,7 @@ export default function catalogue(): AstroIntegration {
         const root = fileURLToPath(config.root);
         copyDsfr(fileURLToPath(config.publicDir));
         if (command !== 'build' && command !== 'dev') return;
+        if (forgetStaleContent(root, fileURLToPath(config.cacheDir))) logger.info('schémas modifiés : le cache du contenu est reconstruit');
         if (!existsSync(path.resolve(root, CONTENT_DIR))) {
           throw new Error(`Dossier de contenu introuvable : ${path.resolve(root, CONTENT_DIR)}`);
         }

@@ -24,6 +24,8 @@ export const BUNDLES = {
   liste: [...CHROME, 'notice', 'alert', 'callout', 'tag', 'badge', 'card', 'tile', 'form', 'checkbox', 'select'],
   /** The comparisons: the table, the « only differences » toggle, the add box. */
   comparaison: [...CHROME, 'callout', 'badge', 'table', 'form', 'input', 'toggle'],
+  /** « Trouver une solution »: the questions (checkboxes, radios, selects, a text field) and the marked shortlist. */
+  guide: [...CHROME, 'callout', 'badge', 'form', 'input', 'checkbox', 'radio', 'select'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type BundleName = keyof typeof BUNDLES;

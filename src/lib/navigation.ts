@@ -6,6 +6,7 @@ import { callHref, categoryHref, thematicHref } from './view/laureate.ts';
 export function mainNavigation(calls: ReadonlyArray<{ id: string; data: { shortTitle: string } }>): NavItem[] {
   return [
     { label: 'Accueil', href: '/' },
+    { label: 'Trouver une solution', href: '/trouver/' },
     { label: 'Toutes les solutions', href: '/solutions/' },
     { label: 'Catégories', children: CATEGORIES.map((c) => ({ href: categoryHref(c.slug), label: c.shortLabel })) },
     { label: 'Thématiques', children: THEMATICS.map((t) => ({ href: thematicHref(t.slug), label: t.label })) },

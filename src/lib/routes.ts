@@ -14,11 +14,12 @@ import { compareNames } from './view/order.ts';
 import { comparisonTable } from './view/compare.ts';
 import { comparisonColumn, comparisonSpec } from './view/compare-columns.ts';
 import { COMPARE_PATH } from './selection.ts';
+import { guideFacts } from './guided.ts';
 import { facetCounts, facets, facetValues } from './facets.ts';
 import { formatDate, plural } from './view/format.ts';
-import { callHref, categoryHref, thematicHref, classificationTags, keyFacts, laureateCard, laureateHref, laureateSections, metricRows, metricsCaption, trustBadges } from './view/laureate.ts';
+import { callHref, categoryHref, listingHref, thematicHref, classificationTags, keyFacts, laureateCard, laureateHref, laureateSections, metricRows, metricsCaption, trustBadges } from './view/laureate.ts';
 import { callFigures, callTimeline, categoryEntries, keyFigures, laureatesOfCall, laureatesOfCategory, laureatesOfThematic, thematicEntries, type FacetEntry } from './view/listing.ts';
-import { CALL_KINDS, CATEGORIES, SECNUMCLOUD_STATUSES, THEMATICS, callWording, categoryBySlug, thematicBySlug, type Category, type Thematic } from '../schemas/taxonomy.ts';
+import { AUDIENCES, CALL_KINDS, CATEGORIES, SECNUMCLOUD_STATUSES, THEMATICS, callWording, categoryBySlug, thematicBySlug, type Category, type Thematic } from '../schemas/taxonomy.ts';
 
 export interface Crumb {
   href: string;
@@ -215,5 +216,24 @@ export async function thematicComparisonPage(thematic: Pick<Thematic, 'slug' | '
     ),
     ids: members.map((l) => l.id),
     downloads: { csv: thematicComparisonHref(thematic.slug, 'csv'), json: thematicComparisonHref(thematic.slug, 'json') },
+  };
+}
+
+/** /trouver/: what the guide knows of every published laureate, and the prefiltered listings for readers without JavaScript. */
+export async function guidePage() {
+  const laureates = await publishedLaureates();
+  return {
+    breadcrumb: [{ href: '/trouver/', label: 'Trouver une solution' }] satisfies Crumb[],
+    facts: laureates.map((l) => guideFacts(l.id, l.data, l.body ?? '')),
+    withoutScript: [
+      { label: 'Qualifiées SecNumCloud', href: listingHref('secnumcloud', 'qualifie') },
+      { label: 'Hébergeables sur une offre qualifiée SecNumCloud', href: listingHref('secnumcloud', 'hebergeable') },
+      { label: 'Installables sur vos serveurs', href: listingHref('sur-site', 'oui') },
+      { label: 'Données hébergées en France', href: listingHref('donnees', 'france') },
+      { label: 'Open source', href: listingHref('open-source', 'oui') },
+      { label: 'Achetables via une centrale d’achat', href: listingHref('centrale', 'oui') },
+      ...AUDIENCES.options.map((a) => ({ label: `Pour les ${a.label.toLocaleLowerCase('fr')}`, href: listingHref('public', a.value) })),
+    ],
+    thematics: THEMATICS.map((t) => ({ label: t.label, href: thematicHref(t.slug) })),
   };
 }
