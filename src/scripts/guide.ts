@@ -46,7 +46,7 @@ function item(r: Ranked, selected: string[]) {
       'ul',
       { class: 'fr-badges-group' },
       r.marks.map((m) =>
-        h('li', {}, h('p', { class: `fr-badge fr-badge--sm fr-badge--no-icon ${BADGE[m.mark]}`.trim() }, h('span', { 'aria-hidden': 'true' }, `${MARK_TEXT[m.mark].symbol} `), m.label, h('span', { class: 'fr-sr-only' }, ` : ${MARK_TEXT[m.mark].words}`))),
+        h('li', {}, h('p', { class: `fr-badge fr-badge--sm fr-badge--no-icon ${BADGE[m.mark]}`.trim() }, h('span', { 'aria-hidden': 'true' }, `${MARK_TEXT[m.mark].symbol}\u00a0`), m.label, h('span', { class: 'fr-sr-only' }, ` : ${MARK_TEXT[m.mark].words}`))),
       ),
     ),
     selectionButton(r.facts.id, r.facts.name, selected.includes(r.facts.id)),

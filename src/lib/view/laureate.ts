@@ -268,8 +268,13 @@ export function laureateSections(l: LaureateLike, call: CallLike, history: Reado
     title: SECTION_TITLES[id],
     rows: registryRows(id, d, verified),
     ...special[id],
-    ...(id === 'provenance' ? {} : { provenance: { declared, verified: verifiedIn(id) } }),
-  })).filter((s) => s.rows.length > 0 || (s.paragraphs?.length ?? 0) > 0);
+  })).filter((s) => s.rows.length > 0 || (s.paragraphs?.length ?? 0) > 0)
+    // Where the facts come from, under each section that states some (the provenance section is itself that;
+    // the access section's paragraphs are the catalogue's, not the applicant's).
+    .map((s) => {
+      const states = s.rows.length > 0 || (s.id === 'usage' && (s.paragraphs?.length ?? 0) > 0);
+      return s.id === 'provenance' || !states ? s : { ...s, provenance: { declared, verified: verifiedIn(s.id as SectionId) } };
+    });
 }
 
 /**
