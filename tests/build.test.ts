@@ -7,6 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../src/ingest/run.ts';
 import { sampleSheets, writeXlsx } from './export-writers.ts';
@@ -89,6 +91,11 @@ describe('build of the fixture content set', () => {
     expect(inferis.access.routes[0]).toMatchObject({ kind: 'centrale-achat', checkedOn: '2026-11-20' });
     expect(inferis.verifications).toEqual([{ field: 'dataSecurity.secNumCloud', on: '2026-11-21', source: 'https://cyber.gouv.fr/prestataires-de-service-qualifies' }]);
     expect(readFileSync(path.join(out, 'donnees/laureats-voies-acces.csv'), 'utf8')).toContain('fixture-inferis,1,centrale-achat');
+    // …and they validate against the published schema.
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(path.join(out, 'donnees/schema/laureat.schema.json'), 'utf8')));
+    expect(validate(inferis), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it('succeeds', () => {

@@ -16,8 +16,7 @@ export const SITE = {
  */
 export function reportHref(name: string, pageUrl: string): string {
   const subject = `Signalement sur la fiche « ${name} » — ${pageUrl}`;
-  const body = `Fiche : ${pageUrl}\n\nCe qui est inexact, manque ou a changé :\n\n\nSource (lien, document), si vous en avez une :\n`;
-  return `mailto:${SITE.contactEmail}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+  return `mailto:${SITE.contactEmail}?subject=${encodeURIComponent(subject)}`;
 }
 
 export interface NavLink {

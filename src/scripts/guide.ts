@@ -15,7 +15,7 @@ const form = document.querySelector<HTMLFormElement>('#guide')!;
 const status = document.querySelector<HTMLElement>('#guide-statut')!;
 const results = document.querySelector<HTMLElement>('#guide-resultats')!;
 const allZone = document.querySelector<HTMLElement>('#guide-tout-zone')!;
-const all: GuideFacts[] = JSON.parse(document.getElementById('guide-donnees')?.textContent ?? '[]');
+const all: GuideFacts[] = JSON.parse(document.getElementById('guide-solutions-donnees')?.textContent ?? '[]');
 let shown: Ranked[] = [];
 
 function readForm(): Answers {

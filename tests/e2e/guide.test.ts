@@ -63,7 +63,7 @@ describe('a buyer finds a shortlist, keyboard only', () => {
       expect(marks.some((m) => m.startsWith('✓'))).toBe(true);
       expect(marks.some((m) => m.startsWith('✗'))).toBe(true);
       const total = await page.locator('.guide-solution').count();
-      expect(total).toBe(await page.evaluate(() => JSON.parse(document.getElementById('guide-donnees')!.textContent!).length));
+      expect(total).toBe(await page.evaluate(() => JSON.parse(document.getElementById('guide-solutions-donnees')!.textContent!).length));
 
       // A second answer, then back: the address and the form follow.
       await page.keyboard.press('Tab');

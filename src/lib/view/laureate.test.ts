@@ -97,8 +97,9 @@ describe('laureateSections', () => {
 
   it('« Comment y accéder » on a market fiche: the reminder of article 2 always, « non renseigné » and how to add a route when none is known', () => {
     const none = laureateSections(entry('x'), call2025).find((s) => s.id === 'acces')!;
-    expect(none.paragraphs).toEqual([PROCUREMENT_REMINDER, NO_ROUTE_YET]);
-    expect(NO_ROUTE_YET).toMatch(/non renseigné/);
+    expect(none.paragraphs).toEqual([PROCUREMENT_REMINDER]);
+    expect(none.rows).toEqual([{ term: 'Voies d’achat ou d’accès', value: 'non renseigné' }]);
+    expect(none.screenNotes).toEqual([NO_ROUTE_YET]);
     const withRoute = laureateSections(
       entry('x', {
         access: {
@@ -110,6 +111,7 @@ describe('laureateSections', () => {
       call2025,
     ).find((s) => s.id === 'acces')!;
     expect(withRoute.paragraphs).toEqual([PROCUREMENT_REMINDER]);
+    expect(withRoute.screenNotes).toEqual([]);
     expect(withRoute.rows).toEqual([
       { term: 'Centrale d’achat — UGAP', value: 'Référence 12345 · constatée le 2 novembre 2026', href: 'https://www.ugap.fr/offre/12345' },
       { term: 'Formats d’export des données', value: 'CSV, JSON', items: ['CSV', 'JSON'] },
@@ -121,7 +123,7 @@ describe('laureateSections', () => {
   it('a 2019 project has « Comment y accéder » only when it says how to reuse it, without the 2025 reminder', () => {
     const project = (o: Record<string, unknown>) => laureateSections(entry('p', { call: 'ami-ia-2019', ...o }), call2019).find((s) => s.id === 'acces');
     expect(project({})).toBeUndefined();
-    expect(project({ access: { reuse: 'Code publié sous licence MIT.' } })).toMatchObject({ paragraphs: [], rows: [{ term: 'Réutiliser le code ou les résultats', value: 'Code publié sous licence MIT.' }] });
+    expect(project({ access: { reuse: 'Code publié sous licence MIT.' } })).toMatchObject({ paragraphs: [], screenNotes: [], rows: [{ term: 'Réutiliser le code ou les résultats', value: 'Code publié sous licence MIT.' }] });
   });
 
   it('says under each section who declared its facts, and marks what the team verified, when and against what', () => {

@@ -160,6 +160,8 @@ export interface Section {
   rows: FactRow[];
   /** Free text paragraphs shown before the rows. */
   paragraphs?: string[];
+  /** Paragraphs for the screen only (they point to what paper cannot follow). */
+  screenNotes?: string[];
   /** Where the section's facts come from: declared by whom, and what was verified, when, against what. */
   provenance?: { declared: string; verified: Verified[] };
 }
@@ -168,9 +170,9 @@ export interface Section {
 export const PROCUREMENT_REMINDER =
   'Être lauréat n’est pas une préqualification : la présentation d’une solution sur ce catalogue ne dispense pas de l’application des règles de la commande publique, ne vaut pas reconnaissance de la capacité à contracter et n’engage ni l’État ni les administrations (article 2 du cahier des charges de l’appel).';
 
-/** What a market fiche says when no acquisition route is known yet. */
+/** How to get a route added, on a market fiche that has none yet (on screen: it points to the report link). */
 export const NO_ROUTE_YET =
-  'Voies d’achat ou d’accès : non renseigné. Si vous connaissez une voie pour cette solution (référence au catalogue d’une centrale d’achat, accord-cadre…), signalez-la avec le lien « Signaler une erreur ou une mise à jour » de cette fiche, avec sa source.';
+  'Si vous connaissez une voie d’achat pour cette solution (référence au catalogue d’une centrale d’achat, accord-cadre…), signalez-la avec le lien « Signaler une erreur ou une mise à jour » de cette fiche, avec sa source.';
 
 /** The latest verification of each verified field. */
 export function verificationsByField(l: LaureateFacts): Map<string, Verified> {
@@ -242,10 +244,12 @@ export function laureateSections(l: LaureateLike, call: CallLike, history: Reado
           value: [r.reference ? `Référence ${r.reference}` : undefined, `constatée le ${formatDate(r.checkedOn)}`].filter(Boolean).join(' · '),
           ...(r.url ? { href: r.url } : {}),
         })),
+        ...(market && routes.length === 0 ? [{ term: field('access.routes').label, value: 'non renseigné' }] : []),
         ...registryRows('acces', d, verified),
       ],
       // The reminder of article 2 stands on every market fiche, routes or not.
-      paragraphs: market ? [PROCUREMENT_REMINDER, ...(routes.length === 0 ? [NO_ROUTE_YET] : [])] : [],
+      paragraphs: market ? [PROCUREMENT_REMINDER] : [],
+      screenNotes: market && routes.length === 0 ? [NO_ROUTE_YET] : [],
     },
     porteur: { title: callWording(call.data.kind).submitterSection },
     usage: { paragraphs: d.applicationContext ? [d.applicationContext] : [] },
@@ -259,6 +263,7 @@ export function laureateSections(l: LaureateLike, call: CallLike, history: Reado
         ...row(field('selectedOn').label, formatDate(d.selectedOn)),
         ...row(field('updatedOn').label, d.updatedOn ? formatDate(d.updatedOn) : undefined),
         ...row('Dernière revue de la fiche', formatDate(lastReviewed(d, history))),
+        ...row('Origine des faits', `${declared}${verified.size > 0 ? ', sauf les faits marqués « vérifié », contrôlés par l’équipe du catalogue' : ''}.`),
       ],
     },
   };
@@ -269,10 +274,10 @@ export function laureateSections(l: LaureateLike, call: CallLike, history: Reado
     rows: registryRows(id, d, verified),
     ...special[id],
   })).filter((s) => s.rows.length > 0 || (s.paragraphs?.length ?? 0) > 0)
-    // Where the facts come from, under each section that states some (the provenance section is itself that;
-    // the access section's paragraphs are the catalogue's, not the applicant's).
+    // Where the facts come from, under each section that states some: the provenance section is itself that;
+    // in the access section, the reminder is the catalogue's and each route carries the date it was seen.
     .map((s) => {
-      const states = s.rows.length > 0 || (s.id === 'usage' && (s.paragraphs?.length ?? 0) > 0);
+      const states = s.id === 'acces' ? registryRows('acces', d, verified).length > 0 : s.rows.length > 0 || (s.id === 'usage' && (s.paragraphs?.length ?? 0) > 0);
       return s.id === 'provenance' || !states ? s : { ...s, provenance: { declared, verified: verifiedIn(s.id as SectionId) } };
     });
 }
