@@ -18,7 +18,7 @@ export interface GuideFacts {
   id: string;
   name: string;
   submitter: string;
-  /** Name, summary and description words, for the use-case words. */
+  /** Name, summary, application context and thematics, for the use-case words (not the whole description: the page carries every solution's). */
   text: string;
   thematics: string[];
   audiences: string[];
@@ -36,13 +36,13 @@ export interface GuideFacts {
 }
 
 /** The guide's facts of a laureate (build time). */
-export function guideFacts(id: string, d: LaureateFacts, body: string): GuideFacts {
+export function guideFacts(id: string, d: LaureateFacts): GuideFacts {
   const s = d.dataSecurity;
   return {
     id,
     name: d.name,
     submitter: d.submitter.name,
-    text: `${d.name} ${d.summary} ${d.applicationContext ?? ''} ${body}`.replace(/\s+/g, ' ').slice(0, 4000),
+    text: [d.name, d.summary, d.applicationContext, d.approach, ...d.thematics.map((t) => THEMATICS.find((x) => x.slug === t)?.label)].filter(Boolean).join(' ').replace(/\s+/g, ' '),
     thematics: [...d.thematics],
     audiences: [...d.audiences],
     gdpr: !!s?.gdpr,

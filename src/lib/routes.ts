@@ -224,7 +224,7 @@ export async function guidePage() {
   const laureates = await publishedLaureates();
   return {
     breadcrumb: [{ href: '/trouver/', label: 'Trouver une solution' }] satisfies Crumb[],
-    facts: laureates.map((l) => guideFacts(l.id, l.data, l.body ?? '')),
+    facts: laureates.map((l) => guideFacts(l.id, l.data)),
     withoutScript: [
       { label: 'Qualifiées SecNumCloud', href: listingHref('secnumcloud', 'qualifie') },
       { label: 'Hébergeables sur une offre qualifiée SecNumCloud', href: listingHref('secnumcloud', 'hebergeable') },
