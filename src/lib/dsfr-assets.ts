@@ -20,8 +20,8 @@ const CHROME = ['skiplink', 'header', 'breadcrumb', 'footer', 'display'] as cons
  * search pages; `liste` adds what lists of cards and the facet form need.
  */
 export const BUNDLES = {
-  fiche: [...CHROME, 'notice', 'alert', 'callout', 'tag', 'badge', 'content', 'download', 'table'],
-  liste: [...CHROME, 'notice', 'alert', 'callout', 'tag', 'badge', 'card', 'tile', 'form', 'checkbox', 'select'],
+  fiche: [...CHROME, 'notice', 'callout', 'tag', 'badge', 'content', 'download', 'table'],
+  liste: [...CHROME, 'notice', 'callout', 'tag', 'badge', 'card', 'tile', 'form', 'checkbox', 'select'],
   /** The comparisons: the table, the « only differences » toggle, the add box. */
   comparaison: [...CHROME, 'callout', 'badge', 'table', 'form', 'input', 'toggle'],
   /** « Trouver une solution »: the questions (checkboxes, radios, selects, a text field) and the marked shortlist. */

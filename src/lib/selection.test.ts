@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SELECTION, changeMessage, compareHref, idsFromSearch, parseStored, selectionButton, serialiseStored, toggle } from './selection.ts';
+import { MAX_SELECTION, changeMessage, compareHref, idsFromSearch, parseStored, serialiseStored, toggle } from './selection.ts';
+import { selectionButton } from './selection-button.ts';
 import { toHtml } from './view/markup.ts';
 
 describe('the stored selection', () => {

@@ -6,7 +6,6 @@
  * the status message says); src/scripts/selection.ts applies them.
  */
 import { plural } from './view/format.ts';
-import { h, type El } from './view/markup.ts';
 
 /** The localStorage key (named on /gestion-des-cookies/ and /donnees-personnelles/). */
 export const SELECTION_KEY = 'catalogue-ia-selection';
@@ -65,25 +64,5 @@ export function changeMessage(name: string, added: boolean, count: number): stri
   return `${name} ${added ? 'ajoutée à' : 'retirée de'} votre sélection. Votre sélection compte ${countLabel(count)}.`;
 }
 
-/**
- * The selection button of a card or a fiche: visible « Ajouter à ma
- * sélection » / « Retirer de ma sélection », the fiche's name for assistive
- * technologies, `aria-pressed` for the state. Hidden until the script runs.
- */
-export function selectionButton(id: string, name: string, pressed = false): El {
-  return h(
-    'button',
-    {
-      type: 'button',
-      class: `fr-btn fr-btn--sm fr-btn--secondary fr-btn--icon-left ${pressed ? 'fr-icon-subtract-line' : 'fr-icon-add-line'} bouton-selection`,
-      'data-selection': id,
-      'data-nom': name,
-      'aria-pressed': pressed ? 'true' : 'false',
-    },
-    ...buttonText(name, pressed),
-  );
-}
-
-export function buttonText(name: string, pressed: boolean): Array<El | string> {
-  return [pressed ? 'Retirer de ma sélection' : 'Ajouter à ma sélection', h('span', { class: 'fr-sr-only' }, ` : ${name}`)];
-}
+/** The selection button's visible label, by state (its markup: ./selection-button.ts). */
+export const buttonLabel = (pressed: boolean) => (pressed ? 'Retirer de ma sélection' : 'Ajouter à ma sélection');

@@ -4,7 +4,8 @@
  * answers in the address (shareable; back/forward restore them).
  */
 import { MARK_TEXT, QUESTIONS, parseAnswers, serialiseAnswers, shortlist, criteriaOf, type Answers, type GuideFacts, type Ranked } from '../lib/guided.ts';
-import { MAX_SELECTION, cleanIds, compareHref, selectionButton } from '../lib/selection.ts';
+import { MAX_SELECTION, cleanIds, compareHref } from '../lib/selection.ts';
+import { selectionButton } from '../lib/selection-button.ts';
 import { plural } from '../lib/view/format.ts';
 import { laureateHref } from '../lib/view/laureate.ts';
 import { h } from '../lib/view/markup.ts';

@@ -4,7 +4,7 @@
  */
 import { countMessage, resultView, type ResultView } from '../lib/search-results.ts';
 import { loadPagefind } from './pagefind.ts';
-import { selectionButton } from '../lib/selection.ts';
+import { selectionButton } from '../lib/selection-button.ts';
 import { toDom } from './dom.ts';
 import { readSelection } from './selection.ts';
 

@@ -4,8 +4,7 @@
  * src/lib/selection.ts; the list lives in localStorage only (in memory when
  * the browser refuses storage, and the visitor is told).
  */
-import { SELECTION_KEY, buttonText, changeMessage, countLabel, parseStored, serialiseStored, toggle } from '../lib/selection.ts';
-import { toDom } from './dom.ts';
+import { SELECTION_KEY, buttonLabel, changeMessage, countLabel, parseStored, serialiseStored, toggle } from '../lib/selection.ts';
 
 let memory: string[] | undefined;
 
@@ -41,11 +40,12 @@ export function announce(message: string): void {
 }
 
 function drawButton(button: HTMLButtonElement, pressed: boolean): void {
-  if ((button.getAttribute('aria-pressed') === 'true') === pressed && button.childNodes.length > 0) return;
+  if ((button.getAttribute('aria-pressed') === 'true') === pressed) return;
   button.setAttribute('aria-pressed', String(pressed));
   button.classList.toggle('fr-icon-add-line', !pressed);
   button.classList.toggle('fr-icon-subtract-line', pressed);
-  button.replaceChildren(...buttonText(button.dataset.nom ?? '', pressed).map(toDom));
+  // The label is the button's first text node (src/lib/selection-button.ts); the fiche's name follows, for assistive technologies.
+  if (button.firstChild?.nodeType === Node.TEXT_NODE) button.firstChild.textContent = buttonLabel(pressed);
 }
 
 /** Draws every button and the header's count from the stored list. */
