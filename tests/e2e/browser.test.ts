@@ -4,10 +4,9 @@
  * request to another host, no cookie; then skip links, visible focus and a
  * keyboard-only journey.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch } from './browser.ts';
+import { axeViolations, launch } from './browser.ts';
 import { htmlFiles, routeOf } from './pages.ts';
 
 const baseUrl = inject('baseUrl');
@@ -48,13 +47,6 @@ async function visit(route: string, colorScheme: 'light' | 'dark' = 'light'): Pr
   return { page, context, errors, foreign };
 }
 
-/** Tags of the WCAG levels we answer to, plus axe's best practices. */
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-async function axe(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  return results.violations.map((v) => `${v.id} (${v.impact}) : ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 describe.each(['light', 'dark'] as const)('every page in the %s scheme', (scheme) => {
   it.each(routes)('%s', async (route) => {
@@ -62,7 +54,7 @@ describe.each(['light', 'dark'] as const)('every page in the %s scheme', (scheme
     try {
       const theme = await page.evaluate(() => document.documentElement.getAttribute('data-fr-theme'));
       expect(theme).toBe(scheme);
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
       expect(foreign).toEqual([]);
       expect(await context.cookies()).toEqual([]);

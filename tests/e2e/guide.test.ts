@@ -4,11 +4,10 @@
  * never hidden; the answers live in the address (back/forward); axe in both
  * schemes; without JavaScript the page links to the prefiltered listings.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SELECTION_KEY } from '../../src/lib/selection.ts';
-import { launch } from './browser.ts';
+import { axeViolations, launch, openPage } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -19,17 +18,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(route: string, options: Parameters<Browser['newContext']>[0] = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', ...options });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.goto(baseUrl + route, { waitUntil: 'networkidle' });
-  return { page, context, errors };
-}
+const open = (route: string, options: Parameters<Browser['newContext']>[0] = {}) => openPage(browser, baseUrl + route, options);
 
 /** The marks a solution of the shortlist shows, as « ✓ SecNumCloud : rempli » texts. */
 const marksOf = (page: Page, name: string) =>
@@ -103,8 +92,7 @@ describe('the guide page', () => {
   it.each(['light', 'dark'] as const)('passes axe with answers, in the %s scheme', async (colorScheme) => {
     const { page, context, errors } = await open('/trouver/?hebergement=secnumcloud&donnees=sante&open-source=oui', { colorScheme });
     try {
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-      expect(results.violations.map((v) => `${v.id} : ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
