@@ -138,9 +138,6 @@ export function comparisonTable(columns: readonly ComparisonColumn[], rowSpec: C
   return { columns: columns.map(({ id, name, href }) => ({ id, name, href })), groups };
 }
 
-/** How many rows « Afficher seulement les différences » hides. */
-export const identicalRows = (table: ComparisonTable) => table.groups.reduce((n, g) => n + g.rows.filter((r) => !r.differs).length, 0);
-
 export const BEST_LABELS: Record<NonNullable<Cell['best']>, string> = { lowest: 'le plus bas', highest: 'le plus élevé' };
 
 /** A cell as one line of text (CSV, JSON): the list joined, the ranking said. */
