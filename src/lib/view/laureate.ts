@@ -236,6 +236,7 @@ export function laureateSections(l: LaureateLike, call: CallLike, history: Reado
   const wording = callWording(call.data.kind);
   const declared = market ? `${wording.declaredBy} (sélection de ${formatMonthYear(d.selectedOn)})` : wording.declaredBy;
   const routes = d.access?.routes ?? [];
+  const accessRows = registryRows('acces', d, verified);
   const special: Partial<Record<SectionId, Partial<Section>>> = {
     acces: {
       rows: [
@@ -245,7 +246,7 @@ export function laureateSections(l: LaureateLike, call: CallLike, history: Reado
           ...(r.url ? { href: r.url } : {}),
         })),
         ...(market && routes.length === 0 ? [{ term: field('access.routes').label, value: 'non renseigné' }] : []),
-        ...registryRows('acces', d, verified),
+        ...accessRows,
       ],
       // The reminder of article 2 stands on every market fiche, routes or not.
       paragraphs: market ? [PROCUREMENT_REMINDER] : [],
@@ -277,7 +278,7 @@ export function laureateSections(l: LaureateLike, call: CallLike, history: Reado
     // Where the facts come from, under each section that states some: the provenance section is itself that;
     // in the access section, the reminder is the catalogue's and each route carries the date it was seen.
     .map((s) => {
-      const states = s.id === 'acces' ? registryRows('acces', d, verified).length > 0 : s.rows.length > 0 || (s.id === 'usage' && (s.paragraphs?.length ?? 0) > 0);
+      const states = s.id === 'acces' ? accessRows.length > 0 : s.rows.length > 0 || (s.id === 'usage' && (s.paragraphs?.length ?? 0) > 0);
       return s.id === 'provenance' || !states ? s : { ...s, provenance: { declared, verified: verifiedIn(s.id as SectionId) } };
     });
 }
