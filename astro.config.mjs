@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import catalogue from './src/integrations/catalogue.ts';
 import { SCHEME_SCRIPT_HASH } from './src/lib/scheme-script.ts';
 import { MAX_IMAGE_PIXELS } from './src/lib/image-limits.ts';
+import { isListedPath } from './src/lib/site.ts';
 
 /** Public base URL of the catalogue: configuration, not code. */
 const site = process.env.PUBLIC_SITE_URL ?? 'https://catalogue-ia.numerique.gouv.fr';
@@ -22,8 +23,8 @@ export default defineConfig({
   integrations: [
     catalogue(),
     mdx(),
-    // sitemap-index.xml for search engines: every page but the 404 (robots.txt points to it).
-    sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/404') }),
+    // sitemap-index.xml for search engines: every page but the 404 and /admin/ (robots.txt points to it).
+    sitemap({ filter: (page) => isListedPath(new URL(page).pathname) }),
   ],
   markdown: {
     // No code highlighting: Shiki's inline styles would need 'unsafe-inline' in the CSP.

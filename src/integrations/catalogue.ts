@@ -1,7 +1,8 @@
 /**
  * Build-time duties of the catalogue, for `astro dev` and `astro build` alike:
  * 1. copy the DSFR dist files from node_modules to public/dsfr/ (never committed),
- *    with the per-page-kind bundles of core + components (src/lib/dsfr-assets.ts);
+ *    with the per-page-kind bundles of core + components (src/lib/dsfr-assets.ts),
+ *    and Decap CMS's bundle to public/admin/decap/ (the editing interface, /admin/);
  * 2. validate the whole content folder and list every problem at once —
  *    a build stops, the dev server reports and keeps running;
  * 3. after a build, index the site with Pagefind (French stemming from <html lang>).
@@ -15,34 +16,25 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { CONTENT_DIR } from '../lib/content-paths.ts';
 import { bundleFiles } from '../lib/dsfr-assets.ts';
+import { DECAP_DIR } from '../lib/cms/config.ts';
 import { formatProblems } from '../lib/validation/problem.ts';
 import { validateContent } from '../lib/validation/validate-content.ts';
 
 /** The DSFR files the site serves as shipped, relative to @gouvfr/dsfr/dist (the CSS and JS go through bundles). */
 export const DSFR_FILES = ['dsfr.print.min.css', 'fonts', 'icons', 'favicon', 'artwork'] as const;
 
-export function copyDsfr(publicDir: string): void {
-  const require = createRequire(import.meta.url);
-  const pkg = path.dirname(require.resolve('@gouvfr/dsfr/package.json'));
-  const dist = path.join(pkg, 'dist');
-  const bundles = bundleFiles(dist);
-  // The stamp names the version, the files copied and the bundles' content: any change refreshes the copy.
-  const hash = createHash('sha256');
-  for (const [name, body] of bundles) hash.update(name).update(body);
-  const version = `${(JSON.parse(readFileSync(path.join(pkg, 'package.json'), 'utf8')) as { version: string }).version} ${DSFR_FILES.join(',')} ${hash.digest('hex').slice(0, 16)}`;
-  const target = path.join(publicDir, 'dsfr');
+/**
+ * Puts a vendor's files in `target` (never committed): `fill` copies them into a
+ * private folder that replaces the target in one step, unless the target's
+ * stamp already names this `version` (builds may run side by side, e.g. in the
+ * tests: a complete copy is never touched).
+ */
+function installCopy(target: string, version: string, fill: (staging: string) => void): void {
   const stamp = path.join(target, '.version');
-  // Already there (builds may run side by side, e.g. in the tests): never touch a complete copy.
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === version) return;
-  // Copy into a private folder, then move it into place in one step.
-  const staging = path.join(publicDir, `.dsfr-${process.pid}-${Date.now()}`);
-  for (const item of DSFR_FILES) {
-    const to = path.join(staging, item);
-    mkdirSync(path.dirname(to), { recursive: true });
-    cpSync(path.join(dist, item), to, { recursive: true, filter: (src) => !src.endsWith('.map') });
-  }
-  mkdirSync(path.join(staging, 'bundles'), { recursive: true });
-  for (const [name, body] of bundles) writeFileSync(path.join(staging, 'bundles', name), body);
+  const staging = path.join(path.dirname(target), `.${path.basename(target)}-${process.pid}-${Date.now()}`);
+  mkdirSync(staging, { recursive: true });
+  fill(staging);
   writeFileSync(path.join(staging, '.version'), version);
   if (existsSync(target) && !(existsSync(stamp) && readFileSync(stamp, 'utf8') === version)) {
     rmSync(target, { recursive: true, force: true });
@@ -53,6 +45,44 @@ export function copyDsfr(publicDir: string): void {
     // Another build put the same files in place first.
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+const packageDir = (name: string) => path.dirname(createRequire(import.meta.url).resolve(`${name}/package.json`));
+const packageVersion = (dir: string) => (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+
+export function copyDsfr(publicDir: string): void {
+  const dist = path.join(packageDir('@gouvfr/dsfr'), 'dist');
+  const bundles = bundleFiles(dist);
+  // The stamp names the version, the files copied and the bundles' content: any change refreshes the copy.
+  const hash = createHash('sha256');
+  for (const [name, body] of bundles) hash.update(name).update(body);
+  const version = `${packageVersion(path.dirname(dist))} ${DSFR_FILES.join(',')} ${hash.digest('hex').slice(0, 16)}`;
+  installCopy(path.join(publicDir, 'dsfr'), version, (staging) => {
+    for (const item of DSFR_FILES) {
+      const to = path.join(staging, item);
+      mkdirSync(path.dirname(to), { recursive: true });
+      cpSync(path.join(dist, item), to, { recursive: true, filter: (src) => !src.endsWith('.map') });
+    }
+    mkdirSync(path.join(staging, 'bundles'), { recursive: true });
+    for (const [name, body] of bundles) writeFileSync(path.join(staging, 'bundles', name), body);
+  });
+}
+
+/**
+ * Decap CMS's browser bundle, its chunks and WebAssembly files, served from
+ * /admin/decap/ (the /admin/ page loads it: nothing from another host). The
+ * `cms.js` copies are the same bundle under its old name, and the source maps
+ * weigh 50 MB: both are left out.
+ */
+export const DECAP_FILE = /^(?:\d+\.)?decap-cms\.js$|\.wasm$|^decap-cms\.js\.LICENSE\.txt$/;
+
+export function copyDecap(publicDir: string): void {
+  const pkg = packageDir('decap-cms');
+  const dist = path.join(pkg, 'dist');
+  const files = readdirSync(dist).filter((f) => DECAP_FILE.test(f)).sort();
+  installCopy(path.join(publicDir, DECAP_DIR), `${packageVersion(pkg)} ${files.length}`, (staging) => {
+    for (const f of files) cpSync(path.join(dist, f), path.join(staging, f));
+  });
 }
 
 /**
@@ -84,6 +114,7 @@ export default function catalogue(): AstroIntegration {
       'astro:config:setup': async ({ config, command, logger }) => {
         const root = fileURLToPath(config.root);
         copyDsfr(fileURLToPath(config.publicDir));
+        copyDecap(fileURLToPath(config.publicDir));
         if (command !== 'build' && command !== 'dev') return;
         if (forgetStaleContent(root, fileURLToPath(config.cacheDir))) logger.info('schémas modifiés : le cache du contenu est reconstruit');
         if (!existsSync(path.resolve(root, CONTENT_DIR))) {

@@ -15,6 +15,8 @@ import { comparisonTable } from './view/compare.ts';
 import { comparisonColumn, comparisonSpec } from './view/compare-columns.ts';
 import { COMPARE_PATH } from './selection.ts';
 import { guideFacts } from './guided.ts';
+import { backendFromEnv, cmsConfig, cmsConnectSources } from './cms/config.ts';
+import { CONTENT_DIR } from './content-paths.ts';
 import { facetCounts, facets, facetValues } from './facets.ts';
 import { formatDate, plural } from './view/format.ts';
 import { callHref, categoryHref, listingHref, thematicHref, classificationTags, keyFacts, laureateCard, laureateHref, laureateSections, metricRows, metricsCaption, trustBadges } from './view/laureate.ts';
@@ -235,5 +237,17 @@ export async function guidePage() {
       ...AUDIENCES.options.map((a) => ({ label: `Pour les ${a.label.toLocaleLowerCase('fr')}`, href: listingHref('public', a.value) })),
     ],
     thematics: THEMATICS.map((t) => ({ label: t.label, href: thematicHref(t.slug) })),
+  };
+}
+
+/** /admin/: the editing interface's configuration, generated from the schema, and the hosts it talks to. */
+export async function adminPage() {
+  const backend = backendFromEnv();
+  const calls = (await sortedCalls()).map((c) => ({ id: c.id, title: c.data.title, shortTitle: c.data.shortTitle, kind: c.data.kind }));
+  return {
+    config: cmsConfig({ calls, contentDir: CONTENT_DIR, backend }),
+    connectSources: cmsConnectSources(backend),
+    forge: backend.name && backend.repo ? { name: backend.name === 'gitlab' ? 'GitLab' : 'GitHub', repo: backend.repo } : undefined,
+    breadcrumb: [{ href: '/admin/', label: 'Éditer le catalogue' }] satisfies Crumb[],
   };
 }

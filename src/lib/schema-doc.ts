@@ -17,6 +17,14 @@ export interface FieldDoc {
   /** Children of a group, or of the items of a list. */
   children?: FieldDoc[];
   itemType?: FieldDoc['type'];
+  /** A number's bounds (inclusive) and whether it is whole. */
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  /** A text's longest length, when the schema bounds it. */
+  maxLength?: number;
+  /** The schema's default, when it has one. */
+  default?: unknown;
 }
 
 type Def = { type: string; innerType?: unknown; in?: unknown; out?: unknown; shape?: Record<string, unknown>; element?: unknown; entries?: Record<string, string>; options?: unknown[]; format?: string };
@@ -24,21 +32,37 @@ const def = (s: unknown) => (s as { def?: Def }).def ?? ({ type: 'unknown' } as 
 const descriptionOf = (s: unknown) => (s as { description?: string }).description;
 
 /** Peels optional/default/pipe wrappers; tells whether the field may be left out. */
-function unwrap(schema: unknown): { inner: unknown; optional: boolean; description?: string } {
+function unwrap(schema: unknown): { inner: unknown; optional: boolean; description?: string; default?: unknown } {
   let s = schema;
   let optional = false;
+  let fallback: { default?: unknown } = {};
   let description = descriptionOf(s);
   for (let i = 0; i < 10; i++) {
     const d = def(s);
     if (d.type === 'optional' || d.type === 'default' || d.type === 'prefault') {
       optional = true;
+      if (d.type === 'default' && !('default' in fallback)) fallback = { default: (d as { defaultValue?: unknown }).defaultValue };
       s = d.innerType;
     } else if (d.type === 'nullable' || d.type === 'readonly') s = d.innerType;
     else if (d.type === 'pipe') s = d.in;
     else break;
     description ??= descriptionOf(s);
   }
-  return { inner: s, optional, description };
+  return { inner: s, optional, description, ...fallback };
+}
+
+/** Bounds a zod number or string carries (zod 4 exposes them on the schema). */
+function bounds(inner: unknown): Pick<FieldDoc, 'min' | 'max' | 'integer' | 'maxLength'> {
+  const b = inner as { minValue?: number | null; maxValue?: number | null; isInt?: boolean; maxLength?: number | null };
+  const safe = (n: number | null | undefined) => (typeof n === 'number' && Number.isFinite(n) && Math.abs(n) < Number.MAX_SAFE_INTEGER ? n : undefined);
+  const d = def(inner);
+  if (d.type === 'number') {
+    const min = safe(b.minValue);
+    const max = safe(b.maxValue);
+    return { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}), ...(b.isInt ? { integer: true } : {}) };
+  }
+  if (d.type === 'string' && safe(b.maxLength) !== undefined) return { maxLength: b.maxLength! };
+  return {};
 }
 
 function typeOf(inner: unknown): FieldDoc['type'] {
@@ -83,9 +107,9 @@ function enumValues(schema: unknown, entries: Record<string, string>): NonNullab
 }
 
 function docOf(field: unknown, path: string): FieldDoc {
-  const { inner, optional, description } = unwrap(field);
+  const { inner, optional, description, ...fallback } = unwrap(field);
   const d = def(inner);
-  const doc: FieldDoc = { path, required: !optional, type: typeOf(inner), ...(description ? { description } : {}) };
+  const doc: FieldDoc = { path, required: !optional, type: typeOf(inner), ...(description ? { description } : {}), ...bounds(inner), ...fallback };
   if (d.type === 'enum' && d.entries) doc.values = enumValues(inner, d.entries);
   if (d.type === 'object') doc.children = describeSchema(inner, path);
   if (d.type === 'array') {

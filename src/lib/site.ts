@@ -19,6 +19,13 @@ export function reportHref(name: string, pageUrl: string): string {
   return `mailto:${SITE.contactEmail}?subject=${encodeURIComponent(subject)}`;
 }
 
+/**
+ * Pages left out of the sitemap and search engines: the 404 page, and the
+ * editing interface (/admin/, also `noindex` and disallowed in robots.txt).
+ */
+export const UNLISTED_PATHS = ['/404', '/admin/'] as const;
+export const isListedPath = (pathname: string): boolean => !UNLISTED_PATHS.some((p) => pathname.startsWith(p));
+
 export interface NavLink {
   href: string;
   label: string;

@@ -63,3 +63,42 @@ export const callSchema = z
   .describe('Un appel à manifestation d’intérêt.');
 
 export type Call = z.output<typeof callSchema>;
+
+/** The French label of each field of a call (the editing interface's form; the help is the schema's description). */
+export const CALL_FIELD_LABELS: Readonly<Record<string, string>> = {
+  title: 'Titre',
+  shortTitle: 'Titre court',
+  year: 'Année',
+  kind: 'Nature des lauréats',
+  summary: 'Résumé',
+  organisers: 'Organisateurs',
+  dates: 'Calendrier',
+  'dates.launch': 'Ouverture',
+  'dates.deadline': 'Date limite de dépôt',
+  'dates.infoMeeting': 'Réunion d’information',
+  'dates.evaluationStart': 'Début de l’instruction',
+  'dates.evaluationEnd': 'Fin de l’instruction',
+  'dates.committee': 'Comité de sélection',
+  'dates.announcement': 'Annonce des lauréats',
+  applications: 'Candidatures reçues',
+  applicants: 'Structures candidates',
+  laureates: 'Lauréats annoncés',
+  laureatesApproximate: 'Nombre de lauréats approximatif',
+  eligibility: 'Critères d’éligibilité',
+  'eligibility[]': 'Critère d’éligibilité',
+  'eligibility[].title': 'Intitulé',
+  'eligibility[].text': 'Énoncé',
+  'eligibility[].verbatim': 'Cité mot pour mot',
+  criteria: 'Critères de sélection',
+  'criteria[]': 'Critère de sélection',
+  'criteria[].title': 'Intitulé',
+  'criteria[].text': 'Énoncé',
+  'criteria[].verbatim': 'Cité mot pour mot',
+  support: 'Ce que les lauréats obtiennent',
+  sources: 'Sources',
+  'sources[]': 'Source',
+  'sources[].title': 'Titre',
+  'sources[].url': 'Adresse',
+  'sources[].publisher': 'Éditeur',
+  'sources[].date': 'Date de publication',
+};

@@ -99,6 +99,10 @@ export interface FieldEntry {
   compare?: Comparison;
   /** When the field comes from the DS form: the conversion that fills it (the mapping names the column). */
   ds?: Conversion;
+  /** A text of several sentences: a multi-line input in the editing interface (/admin/). */
+  long?: true;
+  /** A list's item, in the singular (the editing interface's « Ajouter … » button). */
+  itemLabel?: string;
 }
 
 /** One reference deployment in words: « collectivité territoriale · depuis 2023 · 1 200 utilisateurs ». */
@@ -116,7 +120,7 @@ const euros = (n: number | undefined) => (n === undefined ? undefined : formatEu
  */
 export const FIELDS = {
   name: { label: 'Nom', shown: { hidden: 'titre de la fiche (h1) et des cartes' }, compare: 'text', ds: 'text' },
-  summary: { label: 'Résumé', shown: { hidden: 'chapeau de la fiche et texte des cartes' }, text: (l) => l.summary, compare: 'text', ds: 'text' },
+  summary: { long: true, label: 'Résumé', shown: { hidden: 'chapeau de la fiche et texte des cartes' }, text: (l) => l.summary, compare: 'text', ds: 'text' },
   call: { label: 'Appel', shown: { hidden: 'section « Provenance » (titre et nature de l’appel)' }, compare: 'same' },
   demo: { label: 'Fiche de démonstration', shown: { hidden: 'bandeau « Démonstration » de la fiche et des cartes' } },
   published: { label: 'Publiée', shown: { hidden: 'interne : une fiche non publiée n’a pas de page' } },
@@ -144,22 +148,22 @@ export const FIELDS = {
   'submitter.website': { label: 'Site web', shown: { section: 'porteur' }, text: (l) => l.submitter.website, link: true, ds: 'url' },
   audiences: { label: 'Administrations ciblées', shown: { section: 'usage' }, items: (l) => l.audiences.map((a) => AUDIENCES.label(a)), compare: 'same', ds: { multi: 'audience' } },
   maturity: { label: 'Niveau de maturité', shortLabel: 'Maturité', shown: { section: 'usage' }, text: (l) => label(MATURITY_LEVELS, l.maturity), compare: 'same', ds: { enum: 'maturity' } },
-  approach: { label: 'Technique d’IA', shown: { section: 'usage' }, text: (l) => l.approach, compare: 'text' },
-  outcome: { label: 'Devenir du projet', shown: { section: 'usage' }, text: (l) => l.outcome, compare: 'text' },
-  metrics: { label: 'Indicateurs d’impact', shown: { hidden: 'tableau des indicateurs d’impact (src/lib/view/laureate.ts, metricRows)' }, compare: 'higher-is-better' },
+  approach: { long: true, label: 'Technique d’IA', shown: { section: 'usage' }, text: (l) => l.approach, compare: 'text' },
+  outcome: { long: true, label: 'Devenir du projet', shown: { section: 'usage' }, text: (l) => l.outcome, compare: 'text' },
+  metrics: { itemLabel: 'Indicateur', label: 'Indicateurs d’impact', shown: { hidden: 'tableau des indicateurs d’impact (src/lib/view/laureate.ts, metricRows)' }, compare: 'higher-is-better' },
   'metrics[].type': { label: 'Type d’effet', shown: { hidden: 'colonne du tableau des indicateurs' }, ds: { enum: 'metricType' } },
   'metrics[].label': { label: 'Indicateur', shown: { hidden: 'colonne du tableau des indicateurs' }, ds: 'text' },
   'metrics[].before': { label: 'Avant', shown: { hidden: 'colonne du tableau des indicateurs' }, ds: 'decimal' },
   'metrics[].after': { label: 'Après', shown: { hidden: 'colonne du tableau des indicateurs' }, ds: 'decimal' },
   'metrics[].unit': { label: 'Unité', shown: { hidden: 'colonnes « avant » et « après » du tableau des indicateurs' }, ds: 'text' },
-  'metrics[].method': { label: 'Méthode', shown: { hidden: 'détail de l’indicateur, sous le tableau' }, ds: 'multiline' },
+  'metrics[].method': { long: true, label: 'Méthode', shown: { hidden: 'détail de l’indicateur, sous le tableau' }, ds: 'multiline' },
   'metrics[].perimeter': { label: 'Périmètre', shown: { hidden: 'détail de l’indicateur, sous le tableau' }, ds: 'text' },
   'metrics[].evidence': { label: 'Niveau de preuve', shown: { hidden: 'colonne du tableau des indicateurs' } },
   'metrics[].sourceUrl': { label: 'Source', shown: { hidden: 'détail de l’indicateur, sous le tableau' } },
   qualitativeImpacts: { label: 'Impacts qualitatifs', shown: { hidden: 'groupe : section « Impacts qualitatifs »' } },
-  'qualitativeImpacts.workingConditions': { label: 'Conditions de travail des agents', shown: { section: 'impacts-qualitatifs' }, text: (l) => l.qualitativeImpacts?.workingConditions, compare: 'text' },
-  'qualitativeImpacts.inclusion': { label: 'Inclusion et accès aux services publics', shown: { section: 'impacts-qualitatifs' }, text: (l) => l.qualitativeImpacts?.inclusion, compare: 'text' },
-  'qualitativeImpacts.userQuality': { label: 'Qualité du service rendu aux usagers', shown: { section: 'impacts-qualitatifs' }, text: (l) => l.qualitativeImpacts?.userQuality, compare: 'text' },
+  'qualitativeImpacts.workingConditions': { long: true, label: 'Conditions de travail des agents', shown: { section: 'impacts-qualitatifs' }, text: (l) => l.qualitativeImpacts?.workingConditions, compare: 'text' },
+  'qualitativeImpacts.inclusion': { long: true, label: 'Inclusion et accès aux services publics', shown: { section: 'impacts-qualitatifs' }, text: (l) => l.qualitativeImpacts?.inclusion, compare: 'text' },
+  'qualitativeImpacts.userQuality': { long: true, label: 'Qualité du service rendu aux usagers', shown: { section: 'impacts-qualitatifs' }, text: (l) => l.qualitativeImpacts?.userQuality, compare: 'text' },
   costs: { label: 'Coûts', shown: { hidden: 'groupe : section « Coûts »' } },
   'costs.pricingModel': { label: 'Modèle économique', shown: { section: 'couts' }, text: (l) => label(PRICING_MODELS, l.costs?.pricingModel), compare: 'same', ds: { enum: 'pricingModel' } },
   'costs.deploymentCost': { label: 'Coût indicatif de déploiement', shown: { section: 'couts' }, text: (l) => euros(l.costs?.deploymentCost), compare: 'lower-is-better', ds: 'money' },
@@ -178,7 +182,7 @@ export const FIELDS = {
     ds: 'count',
   },
   'costs.annualMaintenanceCost': { label: 'Coût annuel de maintenance', shown: { section: 'couts' }, text: (l) => euros(l.costs?.annualMaintenanceCost), compare: 'lower-is-better', ds: 'money' },
-  'costs.notes': { label: 'Précisions', shown: { section: 'couts' }, text: (l) => l.costs?.notes, compare: 'text' },
+  'costs.notes': { long: true, label: 'Précisions', shown: { section: 'couts' }, text: (l) => l.costs?.notes, compare: 'text' },
   environment: { label: 'Impact environnemental', shown: { hidden: 'groupe : section « Impact environnemental »' } },
   'environment.lifeCycleAnalysis': {
     label: 'Analyse du cycle de vie',
@@ -209,7 +213,7 @@ export const FIELDS = {
   'openness.openSource': { label: 'Open source', shown: { section: 'ouverture' }, text: (l) => yesNo(l.openness?.openSource), compare: 'same', ds: 'yesno' },
   'openness.licence': { label: 'Licence', shown: { section: 'ouverture' }, text: (l) => l.openness?.licence, compare: 'same', ds: 'text' },
   'openness.repositoryUrl': { label: 'Dépôt du code source', shown: { section: 'ouverture' }, text: (l) => l.openness?.repositoryUrl, link: true, ds: 'url' },
-  'openness.models': {
+  'openness.models': { itemLabel: 'Modèle',
     label: 'Modèles d’IA utilisés',
     shown: { section: 'ouverture' },
     items: (l) => (l.openness?.models ?? []).map((m) => (m.openWeights === undefined ? m.name : `${m.name} (${m.openWeights ? 'poids ouverts' : 'poids fermés'})`)),
@@ -218,7 +222,7 @@ export const FIELDS = {
   },
   'openness.models[].name': { label: 'Modèle', shown: { hidden: 'élément de la liste « Modèles d’IA utilisés »' } },
   'openness.models[].openWeights': { label: 'Poids ouverts', shown: { hidden: 'mention « poids ouverts » ou « poids fermés » après le nom du modèle' } },
-  references: {
+  references: { itemLabel: 'Déploiement',
     label: 'Déploiements de référence',
     shown: { hidden: 'section « Déploiements de référence », une ligne par déploiement' },
     items: (l) => l.references.map((r) => `${r.organisation} (${referenceDetail(r)})`),
@@ -229,7 +233,7 @@ export const FIELDS = {
   'references[].since': { label: 'Depuis', shown: { hidden: 'valeur de la ligne du déploiement' }, ds: 'year' },
   'references[].users': { label: 'Utilisateurs', shown: { hidden: 'valeur de la ligne du déploiement' }, ds: 'count' },
   access: { label: 'Comment y accéder', shown: { hidden: 'groupe : section « Comment y accéder »' } },
-  'access.routes': {
+  'access.routes': { itemLabel: 'Voie d’accès',
     label: 'Voies d’achat ou d’accès',
     shown: { hidden: 'section « Comment y accéder », une ligne par voie' },
     items: (l) => (l.access?.routes ?? []).map((r) => [ACQUISITION_KINDS.label(r.kind), r.name, r.reference].filter(Boolean).join(' — ')),
@@ -241,24 +245,24 @@ export const FIELDS = {
   'access.routes[].url': { label: 'Page de l’offre', shown: { hidden: 'lien de la ligne de la voie' } },
   'access.routes[].checkedOn': { label: 'Constatée le', shown: { hidden: 'valeur de la ligne de la voie' } },
   'access.reversibility': { label: 'Réversibilité', shown: { hidden: 'groupe : lignes « Formats d’export » et « Conditions de sortie »' } },
-  'access.reversibility.exportFormats': {
+  'access.reversibility.exportFormats': { itemLabel: 'Format d’export',
     label: 'Formats d’export des données',
     shown: { section: 'acces' },
     items: (l) => l.access?.reversibility?.exportFormats ?? [],
     compare: 'same',
   },
-  'access.reversibility.exitConditions': { label: 'Conditions de sortie', shown: { section: 'acces' }, text: (l) => l.access?.reversibility?.exitConditions, compare: 'text' },
+  'access.reversibility.exitConditions': { long: true, label: 'Conditions de sortie', shown: { section: 'acces' }, text: (l) => l.access?.reversibility?.exitConditions, compare: 'text' },
   'access.contactUrl': { label: 'Contact professionnel de l’éditeur', shown: { section: 'acces' }, text: (l) => l.access?.contactUrl, link: true },
-  'access.reuse': { label: 'Réutiliser le code ou les résultats', shown: { section: 'acces' }, text: (l) => l.access?.reuse, compare: 'text' },
-  verifications: { label: 'Vérifications', shown: { hidden: 'badge « vérifié » à côté de chaque fait vérifié, et provenance sous chaque section' } },
+  'access.reuse': { long: true, label: 'Réutiliser le code ou les résultats', shown: { section: 'acces' }, text: (l) => l.access?.reuse, compare: 'text' },
+  verifications: { itemLabel: 'Vérification', label: 'Vérifications', shown: { hidden: 'badge « vérifié » à côté de chaque fait vérifié, et provenance sous chaque section' } },
   'verifications[].field': { label: 'Fait vérifié', shown: { hidden: 'la ligne du fait porte le badge « vérifié »' } },
   'verifications[].on': { label: 'Date de la vérification', shown: { hidden: 'texte du badge « vérifié le … »' } },
   'verifications[].source': { label: 'Source de la vérification', shown: { hidden: 'lien « source » après le badge' } },
-  scalability: { label: 'Potentiel', shown: { section: 'mise-a-l-echelle' }, text: (l) => l.scalability, compare: 'text' },
+  scalability: { long: true, label: 'Potentiel', shown: { section: 'mise-a-l-echelle' }, text: (l) => l.scalability, compare: 'text' },
   logo: { label: 'Logo', shown: { hidden: 'image en tête de la fiche et sur les cartes' }, ds: 'attachment' },
   'logo.src': { label: 'Fichier du logo', shown: { hidden: 'image du logo' } },
   'logo.alt': { label: 'Texte alternatif du logo', shown: { hidden: 'attribut alt du logo' } },
-  screenshots: { label: 'Captures d’écran', shown: { hidden: 'galerie de la fiche' }, ds: 'attachments' },
+  screenshots: { itemLabel: 'Capture d’écran', label: 'Captures d’écran', shown: { hidden: 'galerie de la fiche' }, ds: 'attachments' },
   'screenshots[].src': { label: 'Fichier de la capture', shown: { hidden: 'image de la galerie' } },
   'screenshots[].alt': { label: 'Texte alternatif de la capture', shown: { hidden: 'attribut alt de l’image' } },
   brochure: { label: 'Brochure technique', shown: { hidden: 'lien de téléchargement de la fiche' }, ds: 'attachment' },
@@ -268,7 +272,7 @@ export const FIELDS = {
   dossierNumber: { label: 'Dossier Démarches Simplifiées', shown: { hidden: 'interne : sert à la réingestion, jamais publié' } },
   selectedOn: { label: 'Date de sélection', shown: { hidden: 'section « Provenance » et « En bref »' }, text: (l) => formatDate(l.selectedOn), compare: 'same' },
   updatedOn: { label: 'Dernière mise à jour', shown: { hidden: 'section « Provenance »' }, text: (l) => (l.updatedOn ? formatDate(l.updatedOn) : undefined) },
-  sources: { label: 'Sources', shown: { hidden: 'liste des sources en bas de la fiche' } },
+  sources: { itemLabel: 'Source', label: 'Sources', shown: { hidden: 'liste des sources en bas de la fiche' } },
   'sources[].title': { label: 'Titre de la source', shown: { hidden: 'texte du lien de la source' } },
   'sources[].url': { label: 'Adresse de la source', shown: { hidden: 'cible du lien de la source' } },
   'sources[].publisher': { label: 'Éditeur de la source', shown: { hidden: 'mention après le titre de la source' } },

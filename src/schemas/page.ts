@@ -11,3 +11,10 @@ export const pageSchema = z
   .describe('Une page éditoriale.');
 
 export type Page = z.output<typeof pageSchema>;
+
+/** The French label of each field of a page (the editing interface's form). */
+export const PAGE_FIELD_LABELS: Readonly<Record<string, string>> = {
+  title: 'Titre',
+  description: 'Description',
+  updatedOn: 'Date de mise à jour',
+};

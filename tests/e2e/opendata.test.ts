@@ -16,6 +16,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { attr, byTag, loadPages, text } from './pages.ts';
 import { CATEGORIES, THEMATICS } from '../../src/schemas/taxonomy.ts';
 import { resolveFile } from './serve.ts';
+import { isListedPath } from '../../src/lib/site.ts';
 
 const dist = inject('distDir');
 const read = (route: string) => readFileSync(path.join(dist, route), 'utf8');
@@ -219,12 +220,13 @@ describe('discovery: sitemap, robots.txt, canonical URLs', () => {
       const xml = read(sitePath(s.loc).slice(1));
       return (parser.parse(xml).urlset.url as Array<{ loc: string }>).map((u) => u.loc);
     });
-    const htmlRoutes = pages.filter((p) => p.route !== '/404.html').map((p) => `${SITE}${p.route}`);
+    const htmlRoutes = pages.filter((p) => isListedPath(p.route)).map((p) => `${SITE}${p.route}`);
+    expect(htmlRoutes).not.toContain(`${SITE}/admin/`);
     expect([...locs].sort()).toEqual([...htmlRoutes].sort());
   });
 
-  it('robots.txt allows crawling and gives the sitemap', () => {
-    expect(read('robots.txt')).toMatch(new RegExp(`^User-agent: \\*\\nAllow: /\\n\\nSitemap: ${SITE}/sitemap-index.xml\\n$`));
+  it('robots.txt allows crawling but the editing interface, and gives the sitemap', () => {
+    expect(read('robots.txt')).toMatch(new RegExp(`^User-agent: \\*\\nAllow: /\\nDisallow: /admin/\\n\\nSitemap: ${SITE}/sitemap-index.xml\\n$`));
   });
 
   it('each page’s canonical URL is its own address on the configured site', () => {

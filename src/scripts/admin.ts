@@ -1,0 +1,78 @@
+/**
+ * /admin/: starts Decap CMS (served from /admin/decap/, copied from
+ * node_modules at build time) with the configuration the page carries,
+ * generated from the schema (src/lib/cms/config.ts). Registers the file
+ * format that changes only what the editor changed (src/lib/cms/format.ts)
+ * and completes the French locale. The DSFR page stays until the editor
+ * opens the interface (or arrives on one of its addresses, #/…).
+ */
+import { fieldShapes, fromFile, toFile, type ConfigField } from '../lib/cms/format.ts';
+import { completePhrases, FRENCH_COMPLEMENT, type Phrases } from '../lib/cms/locale-fr.ts';
+
+interface Collection {
+  name: string;
+  format: string;
+  extension: string;
+  fields: ConfigField[];
+}
+interface Decap {
+  registerCustomFormat(name: string, extension: string, format: { fromFile: (text: string) => unknown; toFile: (data: Record<string, unknown>) => string }): void;
+  registerLocale(locale: string, phrases: Phrases): void;
+  getLocale(locale: string): Phrases | undefined;
+  init(options: { config: unknown }): void;
+}
+declare global {
+  interface Window {
+    CMS_MANUAL_INIT?: boolean;
+    CMS?: Decap;
+  }
+}
+
+/** The configuration Decap validates: without the keys only our writer reads. */
+function forDecap<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(forDecap) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'yaml_style').map(([k, v]) => [k, forDecap(v)])) as T;
+  return value;
+}
+
+function loadScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`${src} n’a pas pu être chargé`));
+    document.head.append(script);
+  });
+}
+
+let started = false;
+
+async function start(): Promise<void> {
+  if (started) return;
+  started = true;
+  const data = JSON.parse(document.getElementById('cms-configuration')!.textContent!) as { config: { collections: Collection[] }; script: string };
+  const status = document.getElementById('edition-statut')!;
+  status.textContent = 'Chargement de l’interface d’édition…';
+  window.CMS_MANUAL_INIT = true;
+  try {
+    await loadScript(data.script);
+  } catch (error) {
+    status.textContent = `L’interface d’édition n’a pas pu être chargée (${(error as Error).message}). Rechargez la page ; si l’erreur persiste, signalez-la à l’équipe technique.`;
+    started = false;
+    return;
+  }
+  const cms = window.CMS!;
+  for (const c of data.config.collections) {
+    const tree = fieldShapes(c.fields);
+    cms.registerCustomFormat(c.format, c.extension, { fromFile, toFile: (d) => toFile(d, tree) });
+  }
+  cms.registerLocale('fr', completePhrases(cms.getLocale('fr') ?? {}, FRENCH_COMPLEMENT));
+  // The CMS takes the whole page: the DSFR page and its styles (which would restyle the CMS's own) step aside.
+  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')) link.disabled = true;
+  for (const el of document.body.children) if (el instanceof HTMLElement && el.tagName !== 'SCRIPT') el.hidden = true;
+  // « Voir la page » links go to the site that serves this interface.
+  cms.init({ config: { ...forDecap(data.config), site_url: location.origin, display_url: location.origin } });
+}
+
+document.getElementById('edition-ouvrir')?.addEventListener('click', () => void start());
+if (location.hash.startsWith('#/')) void start();
