@@ -118,17 +118,24 @@ interface Labels {
 
 const lastSegment = (path: string) => path.replace(/\[\]/g, '').split('.').at(-1)!;
 
-/** One schema field as a CMS field; `required` adds what the call's kind requires. */
-function cmsField(doc: FieldDoc, labels: Labels, required: ReadonlySet<string>): CmsField {
+/**
+ * One schema field as a CMS field; `required` adds what the call's kind
+ * requires. Inside an optional group a field is never required in the form:
+ * Decap would then demand it even when the group is left empty (the
+ * validator still refuses a group filled without it, and says which field).
+ */
+function cmsField(doc: FieldDoc, labels: Labels, required: ReadonlySet<string>, parentRequired = true): CmsField {
   const entry = labels.entry(doc.path);
+  const isRequired = parentRequired && ((doc.required && doc.default === undefined) || required.has(doc.path));
   const base = {
     name: lastSegment(doc.path),
     label: labels.label(doc.path),
     ...(doc.description ? { hint: doc.description } : {}),
-    required: doc.required && doc.default === undefined ? true : required.has(doc.path),
+    required: isRequired,
     ...(doc.default !== undefined && !(Array.isArray(doc.default) && doc.default.length === 0) ? { default: doc.default } : {}),
   };
-  const children = () => (doc.children ?? []).map((c) => cmsField(c, labels, required));
+  // The items of a list exist only once added: their own fields may be required.
+  const children = () => (doc.children ?? []).map((c) => cmsField(c, labels, required, doc.type === 'liste' || isRequired));
   const options = () => (doc.values ?? []).map((v) => ({ label: v.label ?? v.value, value: v.value }));
   switch (doc.type) {
     case 'texte':

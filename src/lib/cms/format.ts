@@ -30,6 +30,8 @@ export interface FieldShape {
   style?: 'plain' | 'quoted';
   /** The schema's default: a new file does not spell it out. */
   default?: unknown;
+  /** A file next to the fiche: written `./images/…` (the CMS's media library writes `images/…`). */
+  relativePath?: boolean;
   /** Children of a group, or of each item of a list. */
   fields?: readonly FieldShape[];
 }
@@ -51,6 +53,7 @@ export function fieldShapes(fields: readonly ConfigField[]): FieldShape[] {
     ...(f.yaml_style ? { style: f.yaml_style } : {}),
     // A hidden field's default is the collection's constant (the call): always written.
     ...(f.default !== undefined && f.widget !== 'hidden' ? { default: f.default } : {}),
+    ...(f.widget === 'image' ? { relativePath: true } : {}),
     ...(f.fields ? { fields: fieldShapes(f.fields) } : f.field ? { fields: fieldShapes([f.field]) } : {}),
   }));
 }
@@ -92,6 +95,13 @@ const isEmpty = (v: unknown): boolean =>
 
 const sameValue = (a: unknown, b: unknown) => a === b || (a instanceof Date && typeof b === 'string' && a.toISOString().slice(0, 10) === b);
 
+/** A value as the file writes it: text trimmed, a file next to the fiche as a relative path. */
+function written(value: unknown, shape: FieldShape | undefined): unknown {
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  return shape?.relativePath && !/^(?:\.{1,2}\/|\/|[a-z][a-z0-9+.-]*:)/i.test(text) ? `./${text}` : text;
+}
+
 /** A new YAML node for a value, quoted as its field says. */
 function newNode(doc: Document, value: unknown, shape: FieldShape | undefined): unknown {
   if (Array.isArray(value)) {
@@ -104,7 +114,7 @@ function newNode(doc: Document, value: unknown, shape: FieldShape | undefined): 
     mergeMap(doc, map, value as Record<string, unknown>, shape?.fields);
     return map;
   }
-  const scalar = new Scalar(typeof value === 'string' ? value.trim() : value);
+  const scalar = new Scalar(written(value, shape));
   if (typeof value === 'string') scalar.type = shape?.style === 'plain' ? Scalar.PLAIN : Scalar.QUOTE_DOUBLE;
   return scalar;
 }
@@ -121,7 +131,7 @@ function mergeNode(doc: Document, node: unknown, value: unknown, shape: FieldSha
     return node;
   }
   if (isScalar(node) && typeof value !== 'object') {
-    const next = typeof value === 'string' ? value.trim() : value;
+    const next = written(value, shape);
     if (!sameValue(node.value, next)) node.value = next;
     return node;
   }
