@@ -15,7 +15,7 @@ import { comparisonTable } from './view/compare.ts';
 import { comparisonColumn, comparisonSpec } from './view/compare-columns.ts';
 import { COMPARE_PATH } from './selection.ts';
 import { guideFacts } from './guided.ts';
-import { backendFromEnv, cmsConfig, cmsConnectSources } from './cms/config.ts';
+import { backendFromEnv, cmsConfig, cmsConnectSources, contentDirInRepository } from './cms/config.ts';
 import { CONTENT_DIR } from './content-paths.ts';
 import { facetCounts, facets, facetValues } from './facets.ts';
 import { formatDate, plural } from './view/format.ts';
@@ -245,7 +245,7 @@ export async function adminPage() {
   const backend = backendFromEnv();
   const calls = (await sortedCalls()).map((c) => ({ id: c.id, title: c.data.title, shortTitle: c.data.shortTitle, kind: c.data.kind }));
   return {
-    config: cmsConfig({ calls, contentDir: CONTENT_DIR, backend }),
+    config: cmsConfig({ calls, contentDir: contentDirInRepository(CONTENT_DIR), backend }),
     connectSources: cmsConnectSources(backend),
     forge: backend.name && backend.repo ? { name: backend.name === 'gitlab' ? 'GitLab' : 'GitHub', repo: backend.repo } : undefined,
     breadcrumb: [{ href: '/admin/', label: 'Éditer le catalogue' }] satisfies Crumb[],

@@ -11,6 +11,8 @@
  * editorial pages. Files are read and written by src/lib/cms/format.ts,
  * which changes only what the editor changed.
  */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { describeSchema, type FieldDoc } from '../schema-doc.ts';
 import { laureateSchemaForValidation } from '../validation/validate-content.ts';
 import { callSchema, CALL_FIELD_LABELS } from '../../schemas/call.ts';
@@ -226,8 +228,21 @@ export function pageFields(): CmsField[] {
   ];
 }
 
+/**
+ * The content folder as the CMS's backends name it: relative to the root of
+ * the git repository that holds it (`content` here; the fixture repositories
+ * of the tests hold the content at their root).
+ */
+export function contentDirInRepository(contentDir: string, cwd = process.cwd()): string {
+  const absolute = path.resolve(cwd, contentDir);
+  const top = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: absolute, encoding: 'utf8' });
+  const root = top.status === 0 ? top.stdout.trim() : cwd;
+  return path.relative(root, absolute).split(path.sep).join('/');
+}
+
 /** The whole CMS configuration (Decap's `config.yml`, as an object). */
 export function cmsConfig({ calls, contentDir, backend }: CmsOptions) {
+  const under = (...parts: string[]) => path.posix.join(contentDir || '.', ...parts);
   const forge = backend.name && backend.repo;
   const laureates = calls.map(
     (call): CmsCollection => {
@@ -237,7 +252,7 @@ export function cmsConfig({ calls, contentDir, backend }: CmsOptions) {
       label: `Lauréats — ${call.shortTitle}`,
       label_singular: singular,
       description: `${call.title}. Fiches de content/laureates/${call.id}/ ; le nom du fichier, qui fait l’adresse de la fiche, vient du nom saisi à la création (${singular}) et ne change plus ensuite.`,
-      folder: `${contentDir}/laureates/${call.id}`,
+      folder: under('laureates', call.id),
       extension: 'md',
       format: formatOf(`laureats-${call.id}`),
       create: true,
@@ -281,7 +296,7 @@ export function cmsConfig({ calls, contentDir, backend }: CmsOptions) {
     show_preview_links: true,
     search: true,
     // Decap wants a site-wide media folder; each collection has its own (its call's images/ folder).
-    media_folder: laureates[0]?.folder ? `${laureates[0].folder}/images` : `${contentDir}/laureates/images`,
+    media_folder: path.posix.join(laureates[0]?.folder ?? under('laureates'), 'images'),
     public_folder: './images',
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     collections: [
@@ -291,7 +306,7 @@ export function cmsConfig({ calls, contentDir, backend }: CmsOptions) {
         label: 'Appels à manifestation d’intérêt',
         label_singular: 'appel',
         description: 'Fichiers de content/calls/ : un par appel. Un nouvel appel a aussi besoin de son dossier content/laureates/<appel>/ (demandez à l’équipe technique).',
-        folder: `${contentDir}/calls`,
+        folder: under('calls'),
         extension: 'md',
         format: formatOf('appels'),
         create: false,
@@ -307,7 +322,7 @@ export function cmsConfig({ calls, contentDir, backend }: CmsOptions) {
         label: 'Pages éditoriales',
         label_singular: 'page',
         description: 'Fichiers de content/pages/ (À propos, méthodologie, mentions légales…).',
-        folder: `${contentDir}/pages`,
+        folder: under('pages'),
         extension: 'mdx',
         format: formatOf('pages'),
         create: false,
