@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
  * Four projects, so that a developer gets a fast answer (`npm run test:unit`)
  * and `npm test` still runs everything:
  * - unit: pure modules, the ingestion and the editors' tools — no site build;
- * - build: real `astro build` runs (fixture content, hostile content, ingested export);
+ * - build: real `astro build` runs (fixture content, hostile content, ingested export,
+ *   the editing interface with decap-server);
  * - site: quality gates on the built site in Chromium;
  * - bench: the performance bench's smoke run.
  */
@@ -17,14 +18,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'tests/*.test.ts'],
-          exclude: ['tests/build.test.ts', 'tests/hostile.test.ts', 'tests/bench.test.ts'],
+          exclude: ['tests/build.test.ts', 'tests/hostile.test.ts', 'tests/cms.test.ts', 'tests/bench.test.ts'],
           testTimeout: 20_000,
         },
       },
       {
         test: {
           name: 'build',
-          include: ['tests/build.test.ts', 'tests/hostile.test.ts'],
+          include: ['tests/build.test.ts', 'tests/hostile.test.ts', 'tests/cms.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 240_000,
         },

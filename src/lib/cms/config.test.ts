@@ -75,8 +75,10 @@ describe('the editing interface’s configuration, generated from the schema', (
     expect(find(projects, 'submitter.name')!.required).toBe(true);
     // environment is optional: its lifeCycleAnalysis is required by the schema only once the group is filled.
     expect(find(market, 'environment.lifeCycleAnalysis')!.required).toBe(false);
-    // A list item's own fields are required once the item is added.
+    // A list item's own fields are required once the item is added; a market call's metric needs its method.
     expect(find(market, 'metrics.evidence')!.required).toBe(true);
+    expect(find(market, 'metrics.method')!.required).toBe(true);
+    expect(find(projects, 'metrics.method')!.required).toBe(false);
   });
 
   it('fixes the call of each collection and writes its fiches in the call’s folder, images beside them', () => {

@@ -15,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describeSchema, type FieldDoc } from '../schema-doc.ts';
 import { laureateSchemaForValidation } from '../validation/validate-content.ts';
+import { MARKET_METRIC_REQUIRED } from '../validation/warnings.ts';
 import { callSchema, CALL_FIELD_LABELS } from '../../schemas/call.ts';
 import { pageSchema, PAGE_FIELD_LABELS } from '../../schemas/page.ts';
 import { FIELDS, type FieldEntry } from '../../schemas/fields.ts';
@@ -195,7 +196,8 @@ const BODY_FIELD: CmsField = {
   label: 'Description',
   widget: 'markdown',
   hint: 'Ce que fait la solution, pour qui, comment : quelques paragraphes en Markdown simple. Pas de titre de niveau 1 (le nom de la solution en est un) ; des liens explicites (« la documentation de l’outil », jamais « cliquez ici »).',
-  required: false,
+  // The validator refuses a fiche without a description.
+  required: true,
   buttons: ['bold', 'italic', 'link', 'heading-two', 'heading-three', 'quote', 'bulleted-list', 'numbered-list'],
   editor_components: [],
   modes: ['rich_text', 'raw'],
@@ -205,6 +207,7 @@ const BODY_FIELD: CmsField = {
 export function laureateFields(callId: string, kind: CallKind): CmsField[] {
   const required = new Set<string>();
   for (const r of requiredFields(kind)) r.path.forEach((_, i) => required.add(r.path.slice(0, i + 1).join('.')));
+  if (kind === 'solutions-marche') required.add(`metrics[].${MARKET_METRIC_REQUIRED}`);
   const fields = describeSchema(laureateSchemaForValidation).map((doc) =>
     doc.path === 'call' ? ({ name: 'call', label: 'Appel', widget: 'hidden', default: callId, yaml_style: 'plain' } satisfies CmsField) : cmsField(doc, laureateLabels, required),
   );

@@ -95,10 +95,13 @@ export function laureateWarnings(l: LaureateForWarnings, marketCalls: ReadonlySe
 }
 
 /** Metrics of a market-solutions call must say how they were measured: an error, not a warning. */
+/** The field every metric of a market call must fill (the editing interface requires it there too). */
+export const MARKET_METRIC_REQUIRED = 'method' as const;
+
 export function marketMetricErrors(l: LaureateForWarnings, marketCalls: ReadonlySet<string>): Problem[] {
   if (!marketCalls.has(l.data.call)) return [];
   return l.data.metrics.flatMap((m, i) =>
-    m.method
+    m[MARKET_METRIC_REQUIRED]
       ? []
       : [{ file: l.file, field: `metrics.${i}.method`, message: `l’indicateur « ${m.label} » doit décrire sa méthode de mesure (appel de solutions du marché)`, hint: 'ajoutez « method: … » : comment le chiffre a été obtenu, sur quel échantillon' }],
   );
