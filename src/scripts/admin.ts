@@ -7,7 +7,7 @@
  * opens the interface (or arrives on one of its addresses, #/…).
  */
 import { fieldShapes, fromFile, toFile, type ConfigField } from '../lib/cms/format.ts';
-import { completePhrases, FRENCH_COMPLEMENT, type Phrases } from '../lib/cms/locale-fr.ts';
+import { frenchPhrases, type Phrases } from '../lib/cms/locale-fr.ts';
 
 interface Collection {
   name: string;
@@ -66,7 +66,7 @@ async function start(): Promise<void> {
     const tree = fieldShapes(c.fields);
     cms.registerCustomFormat(c.format, c.extension, { fromFile, toFile: (d) => toFile(d, tree) });
   }
-  cms.registerLocale('fr', completePhrases(cms.getLocale('fr') ?? {}, FRENCH_COMPLEMENT));
+  cms.registerLocale('fr', frenchPhrases(cms.getLocale('fr') ?? {}));
   // The CMS takes the whole page: the DSFR page and its styles (which would restyle the CMS's own) step aside.
   for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')) link.disabled = true;
   for (const el of document.body.children) if (el instanceof HTMLElement && el.tagName !== 'SCRIPT') el.hidden = true;

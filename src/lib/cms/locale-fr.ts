@@ -68,13 +68,25 @@ export const FRENCH_COMPLEMENT: Phrases = {
   },
 };
 
+/**
+ * The few French strings of Decap replaced on purpose: the « new » button is
+ * a full-width plus sign (U+FF0B) that fonts without it show as an empty box,
+ * and says nothing to a screen reader.
+ */
+export const FRENCH_OVERRIDES: Phrases = {
+  collection: { collectionTop: { newButton: 'Ajouter : %{collectionLabel}' } },
+};
+
 /** `base` with `extra`'s phrases where `base` has none (never replacing a translation Decap ships). */
-export function completePhrases(base: Phrases, extra: Phrases): Phrases {
+export function completePhrases(base: Phrases, extra: Phrases, { replace = false } = {}): Phrases {
   const out: Phrases = { ...base };
   for (const [key, value] of Object.entries(extra)) {
     const current = out[key];
-    if (current === undefined) out[key] = value;
-    else if (typeof current === 'object' && typeof value === 'object') out[key] = completePhrases(current, value);
+    if (current === undefined || (replace && typeof value === 'string')) out[key] = value;
+    else if (typeof current === 'object' && typeof value === 'object') out[key] = completePhrases(current, value, { replace });
   }
   return out;
 }
+
+/** Decap's French phrases as the interface uses them: completed, then the overrides. */
+export const frenchPhrases = (shipped: Phrases): Phrases => completePhrases(completePhrases(shipped, FRENCH_COMPLEMENT), FRENCH_OVERRIDES, { replace: true });
