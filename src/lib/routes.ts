@@ -15,10 +15,11 @@ import { comparisonTable } from './view/compare.ts';
 import { comparisonColumn, comparisonSpec } from './view/compare-columns.ts';
 import { COMPARE_PATH } from './selection.ts';
 import { guideFacts } from './guided.ts';
-import { backendFromEnv, cmsConfig, cmsConnectSources, contentDirInRepository } from './cms/config.ts';
+import { backendFromEnv, cmsCollectionOf, cmsConfig, cmsConnectSources, contentDirInRepository } from './cms/config.ts';
+import { bundleHref } from './dsfr-assets.ts';
 import { CONTENT_DIR } from './content-paths.ts';
 import { facetCounts, facets, facetValues } from './facets.ts';
-import { formatDate, plural } from './view/format.ts';
+import { formatDate, isoDay, plural } from './view/format.ts';
 import { callHref, categoryHref, listingHref, thematicHref, classificationTags, keyFacts, laureateCard, laureateHref, laureateSections, metricRows, metricsCaption, trustBadges } from './view/laureate.ts';
 import { callFigures, callTimeline, categoryEntries, keyFigures, laureatesOfCall, laureatesOfCategory, laureatesOfThematic, thematicEntries, type FacetEntry } from './view/listing.ts';
 import { AUDIENCES, CALL_KINDS, CATEGORIES, SECNUMCLOUD_STATUSES, THEMATICS, callWording, categoryBySlug, thematicBySlug, type Category, type Thematic } from '../schemas/taxonomy.ts';
@@ -243,9 +244,16 @@ export async function guidePage() {
 /** /admin/: the editing interface's configuration, generated from the schema, and the hosts it talks to. */
 export async function adminPage() {
   const backend = backendFromEnv();
-  const calls = (await sortedCalls()).map((c) => ({ id: c.id, title: c.data.title, shortTitle: c.data.shortTitle, kind: c.data.kind }));
+  const entries = await sortedCalls();
+  const calls = entries.map((c) => ({ id: c.id, title: c.data.title, shortTitle: c.data.shortTitle, kind: c.data.kind }));
+  const config = cmsConfig({ calls, contentDir: contentDirInRepository(CONTENT_DIR), backend });
   return {
-    config: cmsConfig({ calls, contentDir: contentDirInRepository(CONTENT_DIR), backend }),
+    config,
+    // The preview of each collection of fiches: its call, and the site's styles in the preview pane.
+    previewCalls: Object.fromEntries(
+      entries.map((c) => [cmsCollectionOf(c.id), { id: c.id, title: c.data.title, shortTitle: c.data.shortTitle, year: c.data.year, kind: c.data.kind, launch: isoDay(c.data.dates.launch) }]),
+    ),
+    previewStyles: [bundleHref('fiche', 'css'), '/css/catalogue.css', '/css/admin-apercu.css'],
     connectSources: cmsConnectSources(backend),
     forge: backend.name && backend.repo ? { name: backend.name === 'gitlab' ? 'GitLab' : 'GitHub', repo: backend.repo } : undefined,
     breadcrumb: [{ href: '/admin/', label: 'Éditer le catalogue' }] satisfies Crumb[],

@@ -19,6 +19,16 @@ export const siteOrWebUrl = () =>
 
 export const nonEmptyText = () => z.string().trim().min(1, 'texte vide');
 
+const IMAGE_EXTENSIONS = /\.(png|jpe?g|webp|avif|gif|tiff?)$/i;
+
+/** Outside Astro (validator, editing interface), an image field is a path to a raster file next to the entry. */
+export const relativeImagePath = () =>
+  z
+    .string()
+    .min(1)
+    .regex(/^\.{1,2}\//, 'chemin relatif attendu (ex. « ./images/logo.png »)')
+    .regex(IMAGE_EXTENSIONS, 'format d’image non pris en charge (attendu : png, jpg, webp ou avif)');
+
 /** A call's identifier: the name of its file in content/calls/ (lower case, digits, single hyphens). */
 export const CALL_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const callId = () => z.string().regex(CALL_SLUG_PATTERN, 'identifiant d’appel attendu (ex. « solutions-ia-2025 »)');

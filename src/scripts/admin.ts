@@ -8,6 +8,8 @@
  */
 import { fieldShapes, fromFile, toFile, type ConfigField } from '../lib/cms/format.ts';
 import { frenchPhrases, type Phrases } from '../lib/cms/locale-fr.ts';
+import { fichePreview, type PreviewCall } from '../lib/cms/preview.ts';
+import type { FactRow } from '../lib/view/laureate.ts';
 
 interface Collection {
   name: string;
@@ -15,7 +17,15 @@ interface Collection {
   extension: string;
   fields: ConfigField[];
 }
+/** React's createElement, which Decap's bundle exposes as `h` for preview templates. */
+type H = (tag: string, props?: Record<string, unknown> | null, ...children: unknown[]) => unknown;
+interface PreviewProps {
+  entry: { get(key: 'data'): { toJS(): Record<string, unknown> } };
+  widgetFor(name: string): unknown;
+}
 interface Decap {
+  registerPreviewTemplate(collection: string, template: (props: PreviewProps) => unknown): void;
+  registerPreviewStyle(href: string): void;
   registerCustomFormat(name: string, extension: string, format: { fromFile: (text: string) => unknown; toFile: (data: Record<string, unknown>) => string }): void;
   registerLocale(locale: string, phrases: Phrases): void;
   getLocale(locale: string): Phrases | undefined;
@@ -25,7 +35,36 @@ declare global {
   interface Window {
     CMS_MANUAL_INIT?: boolean;
     CMS?: Decap;
+    h?: H;
   }
+}
+
+/** The preview of a fiche: what to fix before publishing, then the fiche as the site shows it (DSFR styles). */
+function previewTemplate(h: H, call: PreviewCall, tree: ReturnType<typeof fieldShapes>) {
+  const list = (rows: readonly FactRow[]) =>
+    h('dl', { className: 'apercu-faits' }, ...rows.flatMap((r) => [h('dt', { key: `t${r.term}` }, r.term), h('dd', { key: `d${r.term}` }, r.items ? r.items.join(', ') : r.value)]));
+  return ({ entry, widgetFor }: PreviewProps) => {
+    const p = fichePreview(entry.get('data').toJS(), call, tree);
+    const n = p.problems.length;
+    return h(
+      'div',
+      { className: 'fr-container fr-my-4w', lang: 'fr' },
+      h('p', { className: 'fr-badge fr-badge--info fr-mb-2w' }, 'Aperçu de la fiche'),
+      h('h1', null, p.name),
+      p.summary ? h('p', { className: 'fr-text--lead' }, p.summary) : null,
+      h(
+        'div',
+        { className: `fr-callout ${n > 0 ? 'fr-callout--orange-terre-battue' : 'fr-callout--green-emeraude'}` },
+        h('p', { className: 'fr-callout__title' }, n === 0 ? 'Rien à corriger : la fiche passera le contrôle.' : `${n} point${n > 1 ? 's' : ''} à corriger avant la publication`),
+        n > 0 ? h('ul', null, ...p.problems.map((x, i) => h('li', { key: i }, h('strong', null, `${x.where} : `), x.message, x.hint ? ` — ${x.hint}` : ''))) : null,
+      ),
+      p.facts ? h('h2', { className: 'fr-h4 fr-mt-4w' }, 'En bref') : null,
+      p.facts ? list(p.facts) : null,
+      h('h2', { className: 'fr-h4 fr-mt-4w' }, 'Description'),
+      widgetFor('body'),
+      ...(p.sections ?? []).map((s) => h('section', { key: s.id }, h('h2', { className: 'fr-h4 fr-mt-4w' }, s.title), ...(s.paragraphs ?? []).map((t, i) => h('p', { key: i }, t)), list(s.rows))),
+    );
+  };
 }
 
 /** The configuration Decap validates: without the keys only our writer reads. */
@@ -50,7 +89,13 @@ let started = false;
 async function start(): Promise<void> {
   if (started) return;
   started = true;
-  const data = JSON.parse(document.getElementById('cms-configuration')!.textContent!) as { config: { collections: Collection[] }; script: string };
+  const data = JSON.parse(document.getElementById('cms-configuration')!.textContent!) as {
+    config: { collections: Collection[] };
+    script: string;
+    /** The call of each collection of fiches, for their preview. */
+    previewCalls: Record<string, PreviewCall>;
+    previewStyles: string[];
+  };
   const status = document.getElementById('edition-statut')!;
   status.textContent = 'Chargement de l’interface d’édition…';
   window.CMS_MANUAL_INIT = true;
@@ -65,7 +110,10 @@ async function start(): Promise<void> {
   for (const c of data.config.collections) {
     const tree = fieldShapes(c.fields);
     cms.registerCustomFormat(c.format, c.extension, { fromFile, toFile: (d) => toFile(d, tree) });
+    const call = data.previewCalls[c.name];
+    if (call && window.h) cms.registerPreviewTemplate(c.name, previewTemplate(window.h, call, tree));
   }
+  for (const href of data.previewStyles) cms.registerPreviewStyle(href);
   cms.registerLocale('fr', frenchPhrases(cms.getLocale('fr') ?? {}));
   // The CMS takes the whole page: the DSFR page and its styles (which would restyle the CMS's own) step aside.
   for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')) link.disabled = true;

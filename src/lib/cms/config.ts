@@ -98,6 +98,9 @@ export interface CmsOptions {
   backend: CmsBackend;
 }
 
+/** The collection of a call's fiches. */
+export const cmsCollectionOf = (callId: string) => `laureats-${callId}`;
+
 /** The file format of a collection: format.ts with the collection's field tree, registered under this name by src/scripts/admin.ts. */
 const formatOf = (collection: string) => `catalogue-${collection}`;
 
@@ -251,13 +254,13 @@ export function cmsConfig({ calls, contentDir, backend }: CmsOptions) {
     (call): CmsCollection => {
       const singular = callWording(call.kind).laureateType.toLowerCase();
       return {
-      name: `laureats-${call.id}`,
+      name: cmsCollectionOf(call.id),
       label: `Lauréats — ${call.shortTitle}`,
       label_singular: singular,
       description: `${call.title}. Fiches de content/laureates/${call.id}/ ; le nom du fichier, qui fait l’adresse de la fiche, vient du nom saisi à la création (${singular}) et ne change plus ensuite.`,
       folder: under('laureates', call.id),
       extension: 'md',
-      format: formatOf(`laureats-${call.id}`),
+      format: formatOf(cmsCollectionOf(call.id)),
       create: true,
       delete: false,
       identifier_field: 'name',

@@ -87,33 +87,45 @@ export function crossEntryProblems(
         hint: `déplacez le fichier dans content/laureates/${data.call}/ ou corrigez le champ call`,
       });
     }
-    for (const rule of requiredFields(call.data.kind)) {
-      if (rule.isMissing(data)) {
-        problems.push({
-          file,
-          field: pathToField(rule.path),
-          message: `champ obligatoire manquant pour un lauréat de « ${call.data.shortTitle} » : ${rule.label}`,
-          hint: 'les lauréats d’un appel de solutions du marché documentent ces informations (cahier des charges, article 5)',
-        });
-      }
-    }
-    if (!data.demo && data.dossierNumber === undefined && data.sources.length === 0) {
+    problems.push(...ficheProblems(file, data, call.data));
+  }
+  return problems;
+}
+
+/**
+ * The rules one fiche follows given its call, beyond the schema: what the
+ * call's kind requires, a public source for a real fiche, a selection date
+ * after the call's opening. The validator and the editing interface's
+ * preview (src/lib/cms/preview.ts) apply them.
+ */
+export function ficheProblems(file: string, data: LaureateData, call: Pick<Call, 'kind' | 'shortTitle'> & { dates: Pick<Call['dates'], 'launch'> }): Problem[] {
+  const problems: Problem[] = [];
+  for (const rule of requiredFields(call.kind)) {
+    if (rule.isMissing(data)) {
       problems.push({
         file,
-        field: 'sources',
-        message: 'une fiche réelle qui ne vient pas de l’ingestion doit citer au moins une source publique',
-        hint: 'ajoutez « sources: » avec le titre et l’adresse de la publication, ou « demo: true » pour une fiche fictive',
+        field: pathToField(rule.path),
+        message: `champ obligatoire manquant pour un lauréat de « ${call.shortTitle} » : ${rule.label}`,
+        hint: 'les lauréats d’un appel de solutions du marché documentent ces informations (cahier des charges, article 5)',
       });
     }
-    if (data.selectedOn.getTime() < call.data.dates.launch.getTime()) {
-      problems.push({
-        file,
-        field: 'selectedOn',
-        message: 'la date de sélection précède l’ouverture de l’appel',
-        received: data.selectedOn.toISOString().slice(0, 10),
-        expected: `une date postérieure au ${call.data.dates.launch.toISOString().slice(0, 10)}`,
-      });
-    }
+  }
+  if (!data.demo && data.dossierNumber === undefined && data.sources.length === 0) {
+    problems.push({
+      file,
+      field: 'sources',
+      message: 'une fiche réelle qui ne vient pas de l’ingestion doit citer au moins une source publique',
+      hint: 'ajoutez « sources: » avec le titre et l’adresse de la publication, ou « demo: true » pour une fiche fictive',
+    });
+  }
+  if (data.selectedOn.getTime() < call.dates.launch.getTime()) {
+    problems.push({
+      file,
+      field: 'selectedOn',
+      message: 'la date de sélection précède l’ouverture de l’appel',
+      received: data.selectedOn.toISOString().slice(0, 10),
+      expected: `une date postérieure au ${call.dates.launch.toISOString().slice(0, 10)}`,
+    });
   }
   return problems;
 }

@@ -11,28 +11,20 @@ import { parseFrontmatter } from 'astro/markdown';
 import { isNode, parseDocument } from 'yaml';
 import { callSchema, type Call } from '../../schemas/call.ts';
 import { laureateSchema, type LaureateData } from '../../schemas/laureate.ts';
+import { relativeImagePath } from '../../schemas/common.ts';
 import { pageSchema } from '../../schemas/page.ts';
 import { PATTERNS, isIgnoredPath, slugFromPath, strayLaureateFile } from '../content-paths.ts';
 import { crossEntryProblems, type LaureateEntry, type ParsedEntry } from './cross-entry.ts';
 import type { Problem } from './problem.ts';
 import { statSync } from 'node:fs';
 import { checkImage } from '../image-limits.ts';
-import { bodyWarnings, editorialLinkWarnings, laureateWarnings, marketMetricErrors, type LaureateForWarnings } from './warnings.ts';
+import { bodyWarnings, editorialLinkWarnings, emptyBodyErrors, laureateWarnings, marketMetricErrors, type LaureateForWarnings } from './warnings.ts';
 import { validateWith } from './zod-issues.ts';
 
-const IMAGE_EXTENSIONS = /\.(png|jpe?g|webp|avif|gif|tiff?)$/i;
 /** What an editor's image may be, read from its bytes (sharp's format names). */
 const EDITOR_IMAGE_FORMATS = new Set(['png', 'jpeg', 'webp', 'avif', 'gif', 'tiff']);
 
-/** Outside Astro, an image field is a path to a raster file next to the entry. */
-const imagePath = () =>
-  z
-    .string()
-    .min(1)
-    .regex(/^\.{1,2}\//, 'chemin relatif attendu (ex. « ./images/logo.png »)')
-    .regex(IMAGE_EXTENSIONS, 'format d’image non pris en charge (attendu : png, jpg, webp ou avif)');
-
-export const laureateSchemaForValidation = laureateSchema(imagePath);
+export const laureateSchemaForValidation = laureateSchema(relativeImagePath);
 
 /**
  * Active content an editor must not put in a markdown body: links to
@@ -257,14 +249,7 @@ export async function validateContent(root: string, contentDir: string): Promise
       }
       imageSizes.push({ field, bytes: statSync(abs).size, width: check.width });
     }
-    if (entry.body.trim().length === 0) {
-      problems.push({
-        file: entry.rel,
-        field: '',
-        message: 'la description de la solution (texte sous l’en-tête) est vide',
-        hint: 'décrivez la solution sous la deuxième ligne « --- » : ce qu’elle fait, pour qui, dans quel contexte',
-      });
-    }
+    problems.push(...emptyBodyErrors(entry.rel, entry.body));
     laureates.push({ file: entry.rel, slug: slugFromPath(file), folder: file.split('/')[0]!, data });
     forWarnings.push({ file: entry.rel, slug: slugFromPath(file), data, imageSizes, body: entry.body, bodyStartLine: bodyStartLine(entry.raw), raw: entry.raw });
   }

@@ -95,10 +95,17 @@ export function laureateWarnings(l: LaureateForWarnings, marketCalls: ReadonlySe
 }
 
 /** Metrics of a market-solutions call must say how they were measured: an error, not a warning. */
+/** A fiche needs its description (the markdown body). */
+export function emptyBodyErrors(file: string, body: string): Problem[] {
+  return body.trim().length > 0
+    ? []
+    : [{ file, field: '', message: 'la description de la solution (texte sous l’en-tête) est vide', hint: 'décrivez la solution sous la deuxième ligne « --- » : ce qu’elle fait, pour qui, dans quel contexte' }];
+}
+
 /** The field every metric of a market call must fill (the editing interface requires it there too). */
 export const MARKET_METRIC_REQUIRED = 'method' as const;
 
-export function marketMetricErrors(l: LaureateForWarnings, marketCalls: ReadonlySet<string>): Problem[] {
+export function marketMetricErrors(l: Pick<LaureateForWarnings, 'file' | 'data'>, marketCalls: ReadonlySet<string>): Problem[] {
   if (!marketCalls.has(l.data.call)) return [];
   return l.data.metrics.flatMap((m, i) =>
     m[MARKET_METRIC_REQUIRED]
