@@ -6,9 +6,9 @@
  * and completes the French locale. The DSFR page stays until the editor
  * opens the interface (or arrives on one of its addresses, #/…).
  */
-import { fieldShapes, fromFile, toFile, type ConfigField } from '../lib/cms/format.ts';
-import { frenchPhrases, type Phrases } from '../lib/cms/locale-fr.ts';
-import { fichePreview, type PreviewCall } from '../lib/cms/preview.ts';
+import type { ConfigField, FieldShape } from '../lib/cms/format.ts';
+import type { Phrases } from '../lib/cms/locale-fr.ts';
+import type { PreviewCall } from '../lib/cms/preview.ts';
 import type { FactRow } from '../lib/view/laureate.ts';
 
 interface Collection {
@@ -40,7 +40,7 @@ declare global {
 }
 
 /** The preview of a fiche: what to fix before publishing, then the fiche as the site shows it (DSFR styles). */
-function previewTemplate(h: H, call: PreviewCall, tree: ReturnType<typeof fieldShapes>) {
+function previewTemplate(h: H, fichePreview: typeof import('../lib/cms/preview.ts').fichePreview, call: PreviewCall, tree: FieldShape[]) {
   const list = (rows: readonly FactRow[]) =>
     h('dl', { className: 'apercu-faits' }, ...rows.flatMap((r) => [h('dt', { key: `t${r.term}` }, r.term), h('dd', { key: `d${r.term}` }, r.items ? r.items.join(', ') : r.value)]));
   return ({ entry, widgetFor }: PreviewProps) => {
@@ -99,19 +99,22 @@ async function start(): Promise<void> {
   const status = document.getElementById('edition-statut')!;
   status.textContent = 'Chargement de l’interface d’édition…';
   window.CMS_MANUAL_INIT = true;
+  // The writer, the preview's checks (zod, the view models) and the phrases load with the CMS, not with the page.
+  let modules: [typeof import('../lib/cms/format.ts'), typeof import('../lib/cms/locale-fr.ts'), typeof import('../lib/cms/preview.ts')];
   try {
-    await loadScript(data.script);
+    [modules] = await Promise.all([Promise.all([import('../lib/cms/format.ts'), import('../lib/cms/locale-fr.ts'), import('../lib/cms/preview.ts')]), loadScript(data.script)]);
   } catch (error) {
     status.textContent = `L’interface d’édition n’a pas pu être chargée (${(error as Error).message}). Rechargez la page ; si l’erreur persiste, signalez-la à l’équipe technique.`;
     started = false;
     return;
   }
+  const [{ fieldShapes, fromFile, toFile }, { frenchPhrases }, { fichePreview }] = modules;
   const cms = window.CMS!;
   for (const c of data.config.collections) {
     const tree = fieldShapes(c.fields);
     cms.registerCustomFormat(c.format, c.extension, { fromFile, toFile: (d) => toFile(d, tree) });
     const call = data.previewCalls[c.name];
-    if (call && window.h) cms.registerPreviewTemplate(c.name, previewTemplate(window.h, call, tree));
+    if (call && window.h) cms.registerPreviewTemplate(c.name, previewTemplate(window.h, fichePreview, call, tree));
   }
   for (const href of data.previewStyles) cms.registerPreviewStyle(href);
   cms.registerLocale('fr', frenchPhrases(cms.getLocale('fr') ?? {}));
