@@ -15,8 +15,10 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { CONTENT_DIR } from '../lib/content-paths.ts';
-import { bundleFiles } from '../lib/dsfr-assets.ts';
+import { BUNDLES, bundleFiles, bundleScriptSources, type BundleName } from '../lib/dsfr-assets.ts';
 import { DECAP_DIR } from '../lib/cms/config.ts';
+import { usedDsfrCss } from '../lib/dsfr-purge.ts';
+import { gzipSync } from 'node:zlib';
 import { formatProblems } from '../lib/validation/problem.ts';
 import { validateContent } from '../lib/validation/validate-content.ts';
 
@@ -85,6 +87,39 @@ export function copyDecap(publicDir: string): void {
   });
 }
 
+/** Every file under `dir` whose name ends with `ext`. */
+function filesUnder(dir: string, ext: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith(ext))
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+/**
+ * Replaces each DSFR bundle's CSS in the built site by the rules its pages
+ * can use (src/lib/dsfr-purge.ts): the pages that link it, every script of
+ * the site, the readable source of the bundle's DSFR scripts. Returns the
+ * sizes, for the build log.
+ */
+export async function reduceDsfrCss(site: string): Promise<string> {
+  const bundles = path.join(site, 'dsfr', 'bundles');
+  const pages = filesUnder(site, '.html').map((f) => readFileSync(f, 'utf8'));
+  const scripts = existsSync(path.join(site, '_astro')) ? filesUnder(path.join(site, '_astro'), '.js').map((f) => readFileSync(f, 'utf8')) : [];
+  const ownCss = existsSync(path.join(site, 'css')) ? filesUnder(path.join(site, 'css'), '.css').map((f) => readFileSync(f, 'utf8')) : [];
+  const report: string[] = [];
+  const dsfr = path.join(packageDir('@gouvfr/dsfr'), 'dist');
+  for (const name of Object.keys(BUNDLES) as BundleName[]) {
+    const file = `${name}.css`;
+    const href = `/dsfr/bundles/${file}`;
+    const css = readFileSync(path.join(bundles, file), 'utf8');
+    const linking = pages.filter((html) => html.includes(`href="${href}"`));
+    const reduced = linking.length === 0 ? '' : await usedDsfrCss({ css, pages: linking, scripts, ownCss, dsfrJs: bundleScriptSources(dsfr, name) });
+    writeFileSync(path.join(bundles, file), reduced);
+    const kb = (s: string) => `${(gzipSync(s).length / 1024).toFixed(1)}`;
+    report.push(`${file} ${kb(css)} → ${kb(reduced)} Ko gzip`);
+  }
+  return report.join(', ');
+}
+
 /**
  * Astro keeps the parsed content in its cache (data-store.json) and re-parses
  * it when content.config.ts changes, but not when a schema it imports does:
@@ -139,6 +174,8 @@ export default function catalogue(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
+        const reduced = await reduceDsfrCss(site);
+        logger.info(`CSS du DSFR réduite aux règles utilisées : ${reduced}`);
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr' });
         if (!index) throw new Error(`Pagefind : ${errors.join(', ')}`);
         const added = await index.addDirectory({ path: site });

@@ -140,12 +140,26 @@ export function iconsCss(dist: string, icons: readonly string[]): string {
 }
 
 /** Every file to write under public/dsfr/bundles/, by name. */
+/** The files of a bundle as it is served (its scriptless components' scripts left out). */
+function servedParts(dist: string, name: BundleName): Parts {
+  const parts = bundleParts(dist, BUNDLES[name]);
+  const skipped = SCRIPTLESS[name];
+  if (skipped) parts.js = parts.js.filter((f) => !skipped.has(path.posix.basename(path.posix.dirname(f))));
+  return parts;
+}
+
+/**
+ * The readable (unminified) source of a bundle's DSFR scripts: where the
+ * classes, attributes and states they create are named (src/lib/dsfr-purge.ts).
+ */
+export function bundleScriptSources(dist: string, name: BundleName): string {
+  return servedParts(dist, name).js.map((f) => readFileSync(path.join(dist, f.replace(/\.min\.js$/, '.js')), 'utf8')).join('\n');
+}
+
 export function bundleFiles(dist: string): Map<string, string> {
   const files = new Map<string, string>();
-  for (const [name, components] of Object.entries(BUNDLES)) {
-    const parts = bundleParts(dist, components);
-    const skipped = SCRIPTLESS[name as BundleName];
-    if (skipped) parts.js = parts.js.filter((f) => !skipped.has(path.posix.basename(path.posix.dirname(f))));
+  for (const name of Object.keys(BUNDLES) as BundleName[]) {
+    const parts = servedParts(dist, name);
     files.set(`${name}.css`, bundleCss(dist, parts));
     files.set(`${name}.js`, bundleJs(dist, parts));
   }
