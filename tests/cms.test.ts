@@ -15,7 +15,8 @@ import sharp from 'sharp';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, AXE_TAGS } from './e2e/browser.ts';
+import { chromium } from 'playwright-core';
+import { launch, AXE_TAGS, CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser.ts';
 import { serve } from './e2e/serve.ts';
 import { validateContent } from '../src/lib/validation/validate-content.ts';
 import { KNOWN_UPSTREAM_AXE } from '../src/lib/cms/upstream.ts';
@@ -203,6 +204,22 @@ describe('the editing interface (/admin/), offline, with decap-server on a git c
     const diff = git('diff', '-U0').stdout;
     expect(diff).toContain('Mise à jour de décembre.');
     expect(errors).toEqual([]);
+  });
+
+  it('on a public address without a forge, says editing is not set up there and loads nothing', async () => {
+    // The built site served under a name that is not loopback (mapped to 127.0.0.1 for the test).
+    const other = await chromium.launch({ executablePath: (await chromiumExecutable()).path, args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP catalogue.example 127.0.0.1'] });
+    try {
+      const page = await other.newPage();
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      await page.goto(`http://catalogue.example:${new URL(site.url).port}/admin/`);
+      await page.click('#edition-ouvrir');
+      await expect.poll(() => page.textContent('#edition-statut')).toMatch(/pas configurée pour ce site/);
+      expect(requests.filter((u) => /decap-cms|\/api\/v1/.test(u))).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 
   it('loads nothing from another host', () => {

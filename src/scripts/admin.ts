@@ -85,6 +85,7 @@ function loadScript(src: string): Promise<void> {
 }
 
 let started = false;
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 async function start(): Promise<void> {
   if (started) return;
@@ -95,8 +96,16 @@ async function start(): Promise<void> {
     /** The call of each collection of fiches, for their preview. */
     previewCalls: Record<string, PreviewCall>;
     previewStyles: string[];
+    /** Whether a forge is configured; without one, only the local proxy (npm run edit) can save. */
+    forge: boolean;
   };
   const status = document.getElementById('edition-statut')!;
+  if (!data.forge && !LOOPBACK.has(location.hostname)) {
+    // Without a forge, saving goes through the local proxy of the editor's own machine: not from this site.
+    status.textContent = 'L’édition en ligne n’est pas configurée pour ce site. Les fiches se modifient avec npm run edit sur un poste de l’équipe (voir le guide de l’éditeur, GUIDE-EDITEUR.md).';
+    started = false;
+    return;
+  }
   status.textContent = 'Chargement de l’interface d’édition…';
   window.CMS_MANUAL_INIT = true;
   // The writer, the preview's checks (zod, the view models) and the phrases load with the CMS, not with the page.
