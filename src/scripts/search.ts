@@ -1,6 +1,10 @@
 /**
  * /recherche/: runs the query of the URL (?q=) against the Pagefind index and
- * renders the results with DOM APIs only (no innerHTML), 10 at a time.
+ * renders the results with DOM APIs only (no innerHTML), 10 at a time. The
+ * results follow the query as it is typed (after a pause of TYPING_PAUSE_MS,
+ * announced in the status region, the address kept in sync without filling
+ * the history); submitting the form adds a history entry. A search that a
+ * newer one replaced draws nothing.
  */
 import { countMessage, resultView, type ResultView } from '../lib/search-results.ts';
 import { loadPagefind } from './pagefind.ts';
@@ -9,6 +13,8 @@ import { toDom } from './dom.ts';
 import { readSelection } from './selection.ts';
 
 const PAGE = 10;
+/** The pause after a keystroke before the results follow: short enough to feel immediate, long enough not to search every letter. */
+const TYPING_PAUSE_MS = 200;
 const form = document.querySelector<HTMLFormElement>('#recherche-page')!;
 const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
 const status = document.querySelector<HTMLElement>('#recherche-statut')!;
@@ -76,16 +82,21 @@ function render(view: ResultView): HTMLLIElement {
   return li;
 }
 
-async function run(query: string): Promise<void> {
-  list.replaceChildren();
-  more.hidden = true;
-  input.value = query;
+/** The latest search: an older one still running draws nothing when it ends. */
+let latest = 0;
+
+async function run(query: string, { fromTyping = false } = {}): Promise<void> {
+  const id = ++latest;
+  if (!fromTyping) input.value = query;
   if (!query) {
+    list.replaceChildren();
+    more.hidden = true;
     status.textContent = countMessage(0, '');
     document.title = baseTitle;
     return;
   }
-  status.textContent = 'Recherche en cours…';
+  // While typing, the previous results stay until the new ones are ready (no flash, nothing announced meanwhile).
+  if (!fromTyping) status.textContent = 'Recherche en cours…';
   let search;
   try {
     search = await (await loadPagefind()).search(query);
@@ -94,12 +105,15 @@ async function run(query: string): Promise<void> {
     status.textContent = 'La recherche est indisponible : son index n’a pas été construit (npm run build).';
     return;
   }
+  if (id !== latest) return;
   const total = search.results.length;
   let shown = 0;
   const showMore = async (moveFocus: boolean) => {
     const slice = search.results.slice(shown, shown + PAGE);
     const views = (await Promise.all(slice.map((r) => r.data()))).map(resultView).filter((v): v is ResultView => !!v);
+    if (id !== latest) return;
     const items = views.map(render);
+    if (shown === 0) list.replaceChildren();
     list.append(...items);
     shown += slice.length;
     more.hidden = shown >= total;
@@ -108,16 +122,34 @@ async function run(query: string): Promise<void> {
   };
   more.onclick = () => void showMore(true);
   await showMore(false);
+  if (id !== latest) return;
   // Announced once the first results are on the page.
   status.textContent = countMessage(total, query);
   document.title = `« ${query} » : ${total} résultat${total > 1 ? 's' : ''} — ${baseTitle}`;
 }
 
+const addressOf = (q: string) => (q ? `?q=${encodeURIComponent(q)}` : location.pathname);
+
 form.addEventListener('submit', (event) => {
   event.preventDefault();
+  clearTimeout(typing);
   const q = input.value.trim();
-  history.pushState(null, '', q ? `?q=${encodeURIComponent(q)}` : location.pathname);
+  history.pushState(null, '', addressOf(q));
   void run(q);
 });
+
+// As the query is typed: the results follow after a pause, the address follows without a history entry per letter.
+let typing: ReturnType<typeof setTimeout> | undefined;
+input.addEventListener('input', () => {
+  clearTimeout(typing);
+  typing = setTimeout(() => {
+    const q = input.value.trim();
+    if (q === (new URLSearchParams(location.search).get('q')?.trim() ?? '')) return;
+    history.replaceState(null, '', addressOf(q));
+    void run(q, { fromTyping: true });
+  }, TYPING_PAUSE_MS);
+});
+// The index starts loading as soon as the field is used, so that the first results come quickly.
+input.addEventListener('focus', () => void loadPagefind().catch(() => undefined), { once: true });
 window.addEventListener('popstate', () => void run(new URLSearchParams(location.search).get('q')?.trim() ?? ''));
 void run(new URLSearchParams(location.search).get('q')?.trim() ?? '');

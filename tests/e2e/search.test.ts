@@ -55,6 +55,29 @@ describe('search (/recherche/)', () => {
     }
   });
 
+  it('follows the query as it is typed: results, status and address, without a history entry per letter', async () => {
+    const { page, errors, close } = await open('/recherche/');
+    try {
+      const before = await page.evaluate(() => history.length);
+      await page.click('#recherche-page-champ');
+      await page.keyboard.type('transcription', { delay: 40 });
+      const titles = await searchFor(page, 'transcription');
+      expect(titles).toEqual(expect.arrayContaining(['Compte rendu express', 'Verbatim Séance']));
+      expect(new URL(page.url()).search).toBe('?q=transcription');
+      expect(await page.evaluate(() => history.length)).toBe(before);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('recherche-page-champ');
+      // A new query replaces the results; only the last one typed is shown and announced.
+      await page.fill('#recherche-page-champ', '');
+      await page.keyboard.type('fine-tuning', { delay: 10 });
+      expect(await searchFor(page, 'fine-tuning')).toEqual(expect.arrayContaining(['Ajusto']));
+      expect(await resultTitles(page)).not.toContain('Verbatim Séance');
+      expect(new URL(page.url()).search).toBe('?q=fine-tuning');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('stems French words: « traductions » finds « traduction »', async () => {
     const { page, close } = await open('/recherche/?q=traductions');
     try {
