@@ -190,6 +190,62 @@ async function pageWeights(dist: string, laureate: string): Promise<Record<strin
   return out;
 }
 
+/** Queries of the search timing: the first one, then the next ones (each typed in place of the previous). */
+const FIRST_QUERY = 'courrier';
+const NEXT_QUERIES = ['traduction', 'sécurité', 'collectivité', 'transcription', 'données', 'agents', 'santé', 'code', 'résumé', 'fraude'];
+
+interface SearchTiming {
+  /** Keystroke (the query put in the field, as typed) to the first result in the DOM, index not yet loaded. */
+  firstQueryMs: number;
+  /** Bytes fetched by that first query (on the wire). */
+  firstQueryKb: number;
+  /** Median, keystroke to results drawn, for the next queries. */
+  nextQueriesMedianMs: number;
+  nextQueries: number;
+}
+
+/** /recherche/ in Chromium: from the query typed to its results in the DOM. */
+async function searchTiming(dist: string): Promise<SearchTiming> {
+  const { server, url } = await serve(dist, { gzip: true });
+  const browser = await launch();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${url}/recherche/`, { waitUntil: 'networkidle' });
+    const sizes: Promise<number>[] = [];
+    const onResponse = (r: import('playwright-core').Response) => sizes.push(r.request().sizes().then((x) => x.responseBodySize + x.responseHeadersSize, () => 0));
+    page.on('response', onResponse);
+    const typed = (q: string) =>
+      page.evaluate(
+        (query) =>
+          new Promise<number>((resolve) => {
+            const input = document.querySelector<HTMLInputElement>('#recherche-page-champ')!;
+            const t0 = performance.now();
+            input.value = query;
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+            // The list says which query its results are for once they are drawn.
+            const check = () => {
+              if (document.querySelector<HTMLElement>('#recherche-resultats')?.dataset.requete === query) resolve(performance.now() - t0);
+              else requestAnimationFrame(check);
+            };
+            check();
+          }),
+        q,
+      );
+    const firstQueryMs = await typed(FIRST_QUERY);
+    await page.waitForLoadState('networkidle');
+    page.off('response', onResponse);
+    const firstQueryKb = (await Promise.all(sizes)).reduce((a, b) => a + b, 0) / 1024;
+    const next: number[] = [];
+    for (const q of NEXT_QUERIES) next.push(await typed(q));
+    next.sort((a, b) => a - b);
+    return { firstQueryMs: round(firstQueryMs, 0), firstQueryKb: round(firstQueryKb, 1), nextQueriesMedianMs: round(next[Math.floor(next.length / 2)]!, 0), nextQueries: next.length };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
 async function lighthouseScores(dist: string, laureate: string): Promise<Record<string, Record<string, number> & { failing: string[] }>> {
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
@@ -259,6 +315,8 @@ async function benchSize(n: number) {
 
     console.log('pages dans Chromium…');
     const weights = await pageWeights(dist, slug(2));
+    console.log('recherche au fil de la frappe…');
+    const search = await searchTiming(dist);
     const lighthouse = withLighthouse ? (console.log('Lighthouse…'), await lighthouseScores(dist, slug(2))) : undefined;
     const textKb = round(bodies.reduce((s, b) => s + b.length, 0) / n / 1024, 1);
     return {
@@ -273,6 +331,7 @@ async function benchSize(n: number) {
         rebuildVsFull: round(rebuild.seconds / full.seconds, 2),
       },
       pages: weights,
+      search,
       lighthouse,
     };
   } finally {
@@ -311,6 +370,16 @@ function markdown(date: string, machine: string, results: SizeResult[]): string 
       lines.push(`| ${name} (\`${w.path}\`) | ${w.requests} | ${w.htmlCssJsGzipKb} Ko | ${detail} |`);
     }
     lines.push('');
+    lines.push(
+      `## Recherche au fil de la frappe (${r.laureates} lauréats)`,
+      '',
+      '| première requête : frappe → premier résultat | octets chargés par la première requête | requêtes suivantes : médiane frappe → résultats |',
+      '| ---: | ---: | ---: |',
+      `| ${r.search.firstQueryMs} ms | ${r.search.firstQueryKb} Ko | ${r.search.nextQueriesMedianMs} ms (${r.search.nextQueries} requêtes) |`,
+      '',
+      'Mesuré dans Chromium, de la requête saisie dans le champ de `/recherche/` à ses résultats dans la page (l’annonce dans la zone de statut attend, elle, une pause de 500 ms dans la frappe).',
+      '',
+    );
     if (r.lighthouse) {
       lines.push(`## Lighthouse (${r.laureates} lauréats, profil mobile par défaut)`, '', '| page | performance | accessibilité | bonnes pratiques | SEO | audits sous 90 |', '| --- | ---: | ---: | ---: | ---: | --- |');
       for (const [name, s] of Object.entries(r.lighthouse)) {
@@ -320,6 +389,14 @@ function markdown(date: string, machine: string, results: SizeResult[]): string 
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The bench's part of BENCHMARKS.md, between these markers; what follows them (other measures, written by hand) is kept. */
+const GENERATED_END = '<!-- fin des mesures de npm run bench : ce qui suit est écrit à la main et conservé -->';
+
+function withHandWritten(report: string, current: string): string {
+  const at = current.indexOf(GENERATED_END);
+  return `${report}\n${at === -1 ? `${GENERATED_END}\n` : current.slice(at)}`;
 }
 
 const date = new Date().toISOString().slice(0, 10);
@@ -332,6 +409,7 @@ const stem = `${date}-${sizes.join('-')}`;
 const report = markdown(date, machine, results);
 writeFileSync(path.join(outDir, `${stem}.json`), `${JSON.stringify({ date, machine, results }, null, 2)}\n`);
 writeFileSync(path.join(outDir, `${stem}.md`), report);
-if (sizes.length > 1 || sizes[0]! >= 1000) writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), report);
+const benchmarks = path.join(ROOT, 'BENCHMARKS.md');
+if (sizes.length > 1 || sizes[0]! >= 1000) writeFileSync(benchmarks, withHandWritten(report, existsSync(benchmarks) ? readFileSync(benchmarks, 'utf8') : ''));
 console.log(`\n${report}`);
 console.log(`Résultats : ${path.relative(ROOT, path.join(outDir, `${stem}.json`))}`);

@@ -37,5 +37,10 @@ describe('npm run bench (smoke, 100 laureates)', () => {
       expect(page.requests).toBeGreaterThan(3);
       expect(page.htmlCssJsGzipKb).toBeGreaterThan(5);
     }
+    // Search as you type: the first query loads the index, the next ones reuse it.
+    expect(r.search.firstQueryMs).toBeGreaterThan(0);
+    expect(r.search.firstQueryKb).toBeGreaterThan(10);
+    expect(r.search.nextQueriesMedianMs).toBeGreaterThan(0);
+    expect(r.search.nextQueries).toBe(10);
   });
 });

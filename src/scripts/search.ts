@@ -1,10 +1,11 @@
 /**
  * /recherche/: runs the query of the URL (?q=) against the Pagefind index and
  * renders the results with DOM APIs only (no innerHTML), 10 at a time. The
- * results follow the query as it is typed (after a pause of TYPING_PAUSE_MS,
- * announced in the status region, the address kept in sync without filling
- * the history); submitting the form adds a history entry. A search that a
- * newer one replaced draws nothing.
+ * results follow the query as it is typed, keystroke by keystroke (a search
+ * that a newer one replaced draws nothing; the list says which query it
+ * shows in `data-requete`); the status region announces the outcome once
+ * typing pauses (ANNOUNCE_PAUSE_MS), not at every letter; the address
+ * follows without filling the history; submitting adds a history entry.
  */
 import { countMessage, resultView, type ResultView } from '../lib/search-results.ts';
 import { loadPagefind } from './pagefind.ts';
@@ -13,8 +14,9 @@ import { toDom } from './dom.ts';
 import { readSelection } from './selection.ts';
 
 const PAGE = 10;
-/** The pause after a keystroke before the results follow: short enough to feel immediate, long enough not to search every letter. */
-const TYPING_PAUSE_MS = 200;
+/** The pause in typing after which the outcome is announced (a screen reader would otherwise read every letter's count). */
+const ANNOUNCE_PAUSE_MS = 500;
+let announcing: ReturnType<typeof setTimeout> | undefined;
 const form = document.querySelector<HTMLFormElement>('#recherche-page')!;
 const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
 const status = document.querySelector<HTMLElement>('#recherche-statut')!;
@@ -88,8 +90,10 @@ let latest = 0;
 async function run(query: string, { fromTyping = false } = {}): Promise<void> {
   const id = ++latest;
   if (!fromTyping) input.value = query;
+  clearTimeout(announcing);
   if (!query) {
     list.replaceChildren();
+    delete list.dataset.requete;
     more.hidden = true;
     status.textContent = countMessage(0, '');
     document.title = baseTitle;
@@ -123,31 +127,29 @@ async function run(query: string, { fromTyping = false } = {}): Promise<void> {
   more.onclick = () => void showMore(true);
   await showMore(false);
   if (id !== latest) return;
-  // Announced once the first results are on the page.
-  status.textContent = countMessage(total, query);
+  list.dataset.requete = query;
   document.title = `« ${query} » : ${total} résultat${total > 1 ? 's' : ''} — ${baseTitle}`;
+  // Announced once the first results are on the page — while typing, once typing pauses.
+  const announce = () => (status.textContent = countMessage(total, query));
+  if (fromTyping) announcing = setTimeout(announce, ANNOUNCE_PAUSE_MS);
+  else announce();
 }
 
 const addressOf = (q: string) => (q ? `?q=${encodeURIComponent(q)}` : location.pathname);
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  clearTimeout(typing);
   const q = input.value.trim();
   history.pushState(null, '', addressOf(q));
   void run(q);
 });
 
-// As the query is typed: the results follow after a pause, the address follows without a history entry per letter.
-let typing: ReturnType<typeof setTimeout> | undefined;
+// As the query is typed: the results follow at each keystroke, the address follows without a history entry per letter.
 input.addEventListener('input', () => {
-  clearTimeout(typing);
-  typing = setTimeout(() => {
-    const q = input.value.trim();
-    if (q === (new URLSearchParams(location.search).get('q')?.trim() ?? '')) return;
-    history.replaceState(null, '', addressOf(q));
-    void run(q, { fromTyping: true });
-  }, TYPING_PAUSE_MS);
+  const q = input.value.trim();
+  if (q === (new URLSearchParams(location.search).get('q')?.trim() ?? '')) return;
+  history.replaceState(null, '', addressOf(q));
+  void run(q, { fromTyping: true });
 });
 // The index starts loading as soon as the field is used, so that the first results come quickly.
 input.addEventListener('focus', () => void loadPagefind().catch(() => undefined), { once: true });

@@ -64,6 +64,7 @@ describe('search (/recherche/)', () => {
       const titles = await searchFor(page, 'transcription');
       expect(titles).toEqual(expect.arrayContaining(['Compte rendu express', 'Verbatim Séance']));
       expect(new URL(page.url()).search).toBe('?q=transcription');
+      expect(await page.getAttribute('#recherche-resultats', 'data-requete')).toBe('transcription');
       expect(await page.evaluate(() => history.length)).toBe(before);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('recherche-page-champ');
       // A new query replaces the results; only the last one typed is shown and announced.
