@@ -25,6 +25,8 @@ export interface FieldDoc {
   maxLength?: number;
   /** The schema's default, when it has one. */
   default?: unknown;
+  /** A web address that may also be a path of the site (`/documents/…`). */
+  sitePath?: true;
 }
 
 type Def = { type: string; innerType?: unknown; in?: unknown; out?: unknown; shape?: Record<string, unknown>; element?: unknown; entries?: Record<string, string>; options?: unknown[]; format?: string };
@@ -110,6 +112,8 @@ function docOf(field: unknown, path: string): FieldDoc {
   const { inner, optional, description, ...fallback } = unwrap(field);
   const d = def(inner);
   const doc: FieldDoc = { path, required: !optional, type: typeOf(inner), ...(description ? { description } : {}), ...bounds(inner), ...fallback };
+  // A union of a web address and another text (siteOrWebUrl in common.ts): a path of the site is accepted too.
+  if (doc.type === 'adresse web' && d.type === 'union' && (d.options ?? []).some((o) => def(o).type === 'string' && def(o).format !== 'url')) doc.sitePath = true;
   if (d.type === 'enum' && d.entries) doc.values = enumValues(inner, d.entries);
   if (d.type === 'object') doc.children = describeSchema(inner, path);
   if (d.type === 'array') {

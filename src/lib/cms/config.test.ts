@@ -56,6 +56,8 @@ describe('the editing interface’s configuration, generated from the schema', (
     expect(find(fields, 'thematics')).toMatchObject({ widget: 'select', multiple: true });
     expect(find(fields, 'access.reversibility.exportFormats')).toMatchObject({ widget: 'list', field: { widget: 'string' } });
     expect(find(fields, 'summary')!.widget).toBe('text');
+    expect(find(fields, 'brochure.url')!.pattern![0]).toBe('^(https?://|/)[^\\s]+$');
+    expect(find(fields, 'submitter.website')!.pattern![0]).toBe('^https?://[^\\s]+$');
     expect(find(fields, 'selectedOn')).toMatchObject({ widget: 'datetime', format: 'YYYY-MM-DD', time_format: false });
   });
 

@@ -113,6 +113,7 @@ export const LOCAL_PROXY_PORT = 8081;
 
 const DATE_FIELD = { widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'DD/MM/YYYY', time_format: false, picker_utc: true, yaml_style: 'plain' } as const;
 const WEB_URL_PATTERN: [string, string] = ['^https?://[^\\s]+$', 'adresse web attendue, commençant par https:// (ou http://)'];
+const SITE_OR_WEB_URL_PATTERN: [string, string] = ['^(https?://|/)[^\\s]+$', 'adresse web (https://…) ou chemin du site (/documents/…) attendu'];
 
 /** Long texts: several sentences, a multi-line input. */
 const isLong = (doc: FieldDoc, entry: FieldEntry | undefined) => entry?.long === true || entry?.ds === 'multiline' || (doc.maxLength ?? 0) > 200;
@@ -147,7 +148,7 @@ function cmsField(doc: FieldDoc, labels: Labels, required: ReadonlySet<string>, 
     case 'texte':
       return { ...base, widget: isLong(doc, entry) ? 'text' : 'string', yaml_style: 'quoted' };
     case 'adresse web':
-      return { ...base, widget: 'string', pattern: doc.path.endsWith('brochure.url') ? ['^(https?://|/)[^\\s]+$', 'adresse web (https://…) ou chemin du site (/documents/…) attendu'] : WEB_URL_PATTERN, yaml_style: 'quoted' };
+      return { ...base, widget: 'string', pattern: doc.sitePath ? SITE_OR_WEB_URL_PATTERN : WEB_URL_PATTERN, yaml_style: 'quoted' };
     case 'nombre':
       return {
         ...base,
