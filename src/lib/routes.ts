@@ -241,7 +241,7 @@ export async function guidePage() {
   };
 }
 
-/** /admin/: the editing interface's configuration, generated from the schema, and the hosts it talks to. */
+/** /admin/ and /admin/configuration.json: the editing interface's configuration, generated from the schema, and the hosts it talks to. */
 export async function adminPage() {
   const backend = backendFromEnv();
   const entries = await sortedCalls();
@@ -259,3 +259,6 @@ export async function adminPage() {
     breadcrumb: [{ href: '/admin/', label: 'Éditer le catalogue' }] satisfies Crumb[],
   };
 }
+
+/** Where /admin/ fetches its configuration when the interface opens (it is not needed before). */
+export const ADMIN_CONFIGURATION_PATH = '/admin/configuration.json';

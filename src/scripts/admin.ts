@@ -90,17 +90,16 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 async function start(): Promise<void> {
   if (started) return;
   started = true;
-  const data = JSON.parse(document.getElementById('cms-configuration')!.textContent!) as {
-    config: { collections: Collection[] };
+  const page = JSON.parse(document.getElementById('cms-configuration')!.textContent!) as {
+    /** Where the configuration is: fetched now, not with the page. */
+    configuration: string;
     script: string;
-    /** The call of each collection of fiches, for their preview. */
-    previewCalls: Record<string, PreviewCall>;
-    previewStyles: string[];
     /** Whether a forge is configured; without one, only the local proxy (npm run edit) can save. */
     forge: boolean;
   };
+
   const status = document.getElementById('edition-statut')!;
-  if (!data.forge && !LOOPBACK.has(location.hostname)) {
+  if (!page.forge && !LOOPBACK.has(location.hostname)) {
     // Without a forge, saving goes through the local proxy of the editor's own machine: not from this site.
     status.textContent = 'L’édition en ligne n’est pas configurée pour ce site. Les fiches se modifient avec npm run edit sur un poste de l’équipe (voir le guide de l’éditeur, GUIDE-EDITEUR.md).';
     started = false;
@@ -110,8 +109,22 @@ async function start(): Promise<void> {
   window.CMS_MANUAL_INIT = true;
   // The writer, the preview's checks (zod, the view models) and the phrases load with the CMS, not with the page.
   let modules: [typeof import('../lib/cms/format.ts'), typeof import('../lib/cms/locale-fr.ts'), typeof import('../lib/cms/preview.ts')];
+  let data: {
+    config: { collections: Collection[] };
+    /** The call of each collection of fiches, for their preview. */
+    previewCalls: Record<string, PreviewCall>;
+    previewStyles: string[];
+  };
   try {
-    [modules] = await Promise.all([Promise.all([import('../lib/cms/format.ts'), import('../lib/cms/locale-fr.ts'), import('../lib/cms/preview.ts')]), loadScript(data.script)]);
+    const configuration = fetch(page.configuration).then((r) => {
+      if (!r.ok) throw new Error(`${page.configuration} : ${r.status}`);
+      return r.json() as Promise<typeof data>;
+    });
+    [modules, data] = await Promise.all([
+      Promise.all([import('../lib/cms/format.ts'), import('../lib/cms/locale-fr.ts'), import('../lib/cms/preview.ts')]),
+      configuration,
+      loadScript(page.script),
+    ]);
   } catch (error) {
     status.textContent = `L’interface d’édition n’a pas pu être chargée (${(error as Error).message}). Rechargez la page ; si l’erreur persiste, signalez-la à l’équipe technique.`;
     started = false;

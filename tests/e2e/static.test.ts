@@ -228,8 +228,11 @@ export type { Element };
 
 describe('DSFR loaded per page kind: every fr-* class a page uses is styled by the CSS it loads', () => {
   const cssCache = new Map<string, string>();
+  // The bundles as assembled, before the build reduced them to the rules the pages use
+  // (tests/e2e/dsfr-purge.test.ts checks that reduction): this checks which components each page kind loads.
+  const WHOLE_BUNDLES = path.resolve(import.meta.dirname, '../../public');
   const css = (href: string) => {
-    if (!cssCache.has(href)) cssCache.set(href, readFileSync(resolveFile(dist, href)!, 'utf8'));
+    if (!cssCache.has(href)) cssCache.set(href, readFileSync(resolveFile(href.startsWith('/dsfr/bundles/') ? WHOLE_BUNDLES : dist, href)!, 'utf8'));
     return cssCache.get(href)!;
   };
   // Classes of the DSFR's documented markup that carry no style of their own.
