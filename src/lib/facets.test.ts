@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { laureateSchema } from '../schemas/laureate.ts';
 import { validLaureate } from '../../tests/factories.ts';
-import { describeSelection, facetCounts, facets, facetValues, matches, parseState, serialiseState } from './facets.ts';
+import { describeSelection, facetCounts, facets, facetValues, isPlainListing, matches, parseState, serialiseState } from './facets.ts';
 import { field } from '../schemas/fields.ts';
 import { EVIDENCE_LEVELS, SECNUMCLOUD_STATUSES } from '../schemas/taxonomy.ts';
 
@@ -98,14 +98,23 @@ describe('matches and counts', () => {
 });
 
 describe('URL state', () => {
-  it('round-trips query, facets and sort', () => {
-    const state = { query: 'transcription', selection: { secnumcloud: ['qualifie', 'hebergeable'], public: ['collectivites-territoriales'] }, sort: 'nom' as const };
+  it('round-trips query, facets, sort and page', () => {
+    const state = { query: 'transcription', selection: { secnumcloud: ['qualifie', 'hebergeable'], public: ['collectivites-territoriales'] }, sort: 'nom' as const, page: 3 };
     const search = serialiseState(state, ALL);
-    expect(search).toBe('?q=transcription&secnumcloud=qualifie&secnumcloud=hebergeable&public=collectivites-territoriales&tri=nom');
+    expect(search).toBe('?q=transcription&secnumcloud=qualifie&secnumcloud=hebergeable&public=collectivites-territoriales&tri=nom&page=3');
     expect(parseState(search, ALL)).toEqual(state);
+    expect(serialiseState({ ...state, page: 1 }, ALL)).not.toContain('page');
   });
-  it('drops unknown facets and options, and defaults the sort', () => {
-    expect(parseState('?secnumcloud=inconnu&pirate=1&appel=ami-ia-2019&tri=zzz', ALL)).toEqual({ query: '', selection: { appel: ['ami-ia-2019'] }, sort: 'recent' });
+  it('drops unknown facets and options, and defaults the sort and the page', () => {
+    expect(parseState('?secnumcloud=inconnu&pirate=1&appel=ami-ia-2019&tri=zzz&page=0', ALL)).toEqual({ query: '', selection: { appel: ['ami-ia-2019'] }, sort: 'recent', page: 1 });
+    expect(parseState('?page=2x', ALL).page).toBe(1);
+    expect(parseState('?page=-2', ALL).page).toBe(1);
+  });
+  it('tells the plain list (what the static pages show) from a filtered one', () => {
+    expect(isPlainListing(parseState('?page=4', ALL))).toBe(true);
+    expect(isPlainListing(parseState('?tri=nom', ALL))).toBe(false);
+    expect(isPlainListing(parseState('?q=rag', ALL))).toBe(false);
+    expect(isPlainListing(parseState('?appel=ami-ia-2019', ALL))).toBe(false);
   });
   it('describes the active filters in French', () => {
     const state = parseState('?q=rag&secnumcloud=qualifie&secnumcloud=hebergeable', ALL);

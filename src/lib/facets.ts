@@ -116,7 +116,12 @@ export interface ListingState {
   query: string;
   selection: Selection;
   sort: Sort;
+  /** Page of the results (1-based; `page` in the URL, absent on the first). */
+  page: number;
 }
+
+/** Whether the state is the plain list (no query, no facet, the default order): the static pages show it as it is. */
+export const isPlainListing = (state: ListingState): boolean => !state.query && Object.keys(state.selection).length === 0 && state.sort === 'recent';
 
 /** Reads the listing state from a query string, keeping only known facets and options. */
 export function parseState(search: string, all: readonly FacetShape[]): ListingState {
@@ -128,10 +133,11 @@ export function parseState(search: string, all: readonly FacetShape[]): ListingS
     if (values.length > 0) selection[facet.key] = values;
   }
   const sort = params.get('tri') === 'nom' ? 'nom' : 'recent';
-  return { query: (params.get('q') ?? '').trim().slice(0, 200), selection, sort };
+  const page = /^[1-9][0-9]{0,5}$/.test(params.get('page') ?? '') ? Number(params.get('page')) : 1;
+  return { query: (params.get('q') ?? '').trim().slice(0, 200), selection, sort, page };
 }
 
-/** Writes the state as a query string (stable order: facets as defined, then sort). */
+/** Writes the state as a query string (stable order: facets as defined, then sort, then page). */
 export function serialiseState(state: ListingState, all: readonly FacetShape[]): string {
   const params = new URLSearchParams();
   if (state.query) params.set('q', state.query);
@@ -139,6 +145,7 @@ export function serialiseState(state: ListingState, all: readonly FacetShape[]):
     for (const option of facet.options) if (state.selection[facet.key]?.includes(option.value)) params.append(facet.key, option.value);
   }
   if (state.sort !== 'recent') params.set('tri', state.sort);
+  if (state.page > 1) params.set('page', String(state.page));
   const text = params.toString();
   return text ? `?${text}` : '';
 }

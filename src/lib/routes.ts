@@ -5,6 +5,7 @@
  * href builders; the view models stay pure in view/.
  */
 import { getCollection } from 'astro:content';
+import { createHash } from 'node:crypto';
 import { callOf, callsById, laureateHistory, openDataRecords, publishedLaureates, similarByLaureate, siteUrl, sortedCalls, type CallEntry, type LaureateEntry } from './data.ts';
 import { reportHref } from './site.ts';
 import { feedOf, feeds } from './feeds.ts';
@@ -20,7 +21,9 @@ import { bundleHref } from './dsfr-assets.ts';
 import { CONTENT_DIR } from './content-paths.ts';
 import { facetCounts, facets, facetValues } from './facets.ts';
 import { formatDate, isoDay, plural } from './view/format.ts';
-import { callHref, categoryHref, listingHref, thematicHref, classificationTags, keyFacts, laureateCard, laureateHref, laureateSections, metricRows, metricsCaption, trustBadges } from './view/laureate.ts';
+import { pageCount, pageHref, pageParams, pageSlice, pagedBreadcrumb, paginationMarkup } from './view/pagination.ts';
+import { cardChunks, encodeListingIndex, LISTING_INDEX_PATH } from './view/listing-index.ts';
+import { callHref, categoryHref, listingHref, thematicHref, classificationTags, type LaureateCard as LaureateCardModel, keyFacts, laureateCard, laureateHref, laureateSections, metricRows, metricsCaption, trustBadges } from './view/laureate.ts';
 import { callFigures, callTimeline, categoryEntries, keyFigures, laureatesOfCall, laureatesOfCategory, laureatesOfThematic, thematicEntries, type FacetEntry } from './view/listing.ts';
 import { AUDIENCES, CALL_KINDS, CATEGORIES, SECNUMCLOUD_STATUSES, THEMATICS, callWording, categoryBySlug, thematicBySlug, type Category, type Thematic } from '../schemas/taxonomy.ts';
 
@@ -53,14 +56,94 @@ export async function homePage() {
   };
 }
 
-/** The filterable listing: every published laureate with its card and facet values, the facets and their counts. */
-export async function listingPage() {
+/** The listing's base address: page 1; later pages at /solutions/page/N/. */
+export const LISTING_BASE = '/solutions/';
+
+let listingCache: Promise<Awaited<ReturnType<typeof buildListing>>> | undefined;
+
+/** Every published laureate's card and facet values, the compact index and the card chunks: once per build. */
+async function buildListing() {
   const [laureates, calls] = await Promise.all([publishedLaureates(), sortedCalls()]);
   const byId = new Map(calls.map((c) => [c.id, c]));
   const callOptions = calls.map((c) => ({ id: c.id, shortTitle: c.data.shortTitle }));
   const allFacets = facets(callOptions);
-  const items = laureates.map((entry) => ({ entry, card: laureateCard(entry, callOf(byId, entry)), values: facetValues(entry.data, allFacets) }));
-  return { callOptions, facets: allFacets, items, counts: facetCounts(items.map((i) => i.values), {}, allFacets) };
+  const items = laureates.map((entry) => ({ id: entry.id, card: laureateCard(entry, callOf(byId, entry)), values: facetValues(entry.data, allFacets) }));
+  // A stable sort of the most-recent-first order: equal names keep it.
+  const byName = items.map((_, i) => i).sort((a, b) => compareNames({ name: items[a]!.card.title }, { name: items[b]!.card.title }));
+  const chunks = cardChunks(items.map((i) => i.card));
+  const version = createHash('sha256').update(JSON.stringify([items.map((i) => [i.id, i.values]), byName, chunks])).digest('hex').slice(0, 12);
+  return {
+    callOptions,
+    facets: allFacets,
+    items,
+    counts: facetCounts(items.map((i) => i.values), {}, allFacets),
+    index: encodeListingIndex(items, byName, allFacets, version),
+    chunks,
+  };
+}
+
+/** The listing's data files: the compact index and the card chunks (src/pages/solutions/page/). */
+export async function listingData() {
+  listingCache ??= buildListing();
+  const { index, chunks } = await listingCache;
+  return { index, chunks };
+}
+
+/** Static page `page` of the filterable listing: its cards, the facets with their counts over every laureate, the pagination. */
+export async function listingPage(page: number) {
+  listingCache ??= buildListing();
+  const { callOptions, facets: allFacets, items, counts, index } = await listingCache;
+  const count = pageCount(items.length);
+  return {
+    callOptions,
+    facets: allFacets,
+    counts,
+    total: items.length,
+    page,
+    pageCount: count,
+    items: pageSlice(items, page),
+    indexHref: `${LISTING_INDEX_PATH}?v=${index.version}`,
+    pagination: listPagination(LISTING_BASE, page, count, 'Pages de la liste des solutions'),
+  };
+}
+
+/** The DSFR pagination of a static list of cards (nothing for a single page). */
+function listPagination(base: string, current: number, count: number, label: string) {
+  return paginationMarkup({ current, count, label, href: (n) => pageHref(base, n) });
+}
+
+/** The cards of page `page` of a list (only that page's are drawn), with what its heading, title and pagination need. */
+function pagedCards<T>(base: string, list: readonly T[], toCard: (item: T) => LaureateCardModel, page: number, label: string) {
+  const count = pageCount(list.length);
+  if (page > count) throw new Error(`${base} : pas de page ${page} (${count} au plus)`);
+  return { total: list.length, page, pageCount: count, cards: pageSlice(list, page).map(toCard), pagination: listPagination(base, page, count, label) };
+}
+
+/** The static pages of the listing: /solutions/, then /solutions/page/N/. */
+export async function listingPaths() {
+  return pageParams((await publishedLaureates()).length).map(({ param, page }) => ({ params: { page: param }, props: { page } }));
+}
+
+/** Each category's static pages: its address, then …/page/N/ when it has more laureates than a page shows. */
+export async function categoryPaths() {
+  const [laureates, categories] = await Promise.all([publishedLaureates(), getCollection('categories')]);
+  return categories.flatMap((category) =>
+    pageParams(laureatesOfCategory(laureates, category.data.slug).length).map(({ param, page }) => ({ params: { slug: category.id, page: param }, props: { category, page } })),
+  );
+}
+
+/** Each thematic's static pages. */
+export async function thematicPaths() {
+  const [laureates, thematics] = await Promise.all([publishedLaureates(), getCollection('thematics')]);
+  return thematics.flatMap((thematic) =>
+    pageParams(laureatesOfThematic(laureates, thematic.data.slug).length).map(({ param, page }) => ({ params: { slug: thematic.id, page: param }, props: { thematic, page } })),
+  );
+}
+
+/** Each call's static pages. */
+export async function callPaths() {
+  const [laureates, calls] = await Promise.all([publishedLaureates(), getCollection('calls')]);
+  return calls.flatMap((call) => pageParams(laureatesOfCall(laureates, call.id).length).map(({ param, page }) => ({ params: { slug: call.id, page: param }, props: { call, page } })));
 }
 
 /** A laureate's page: its call, sections, « En bref », metrics, similar solutions, breadcrumb and search metadata. */
@@ -101,41 +184,42 @@ export async function laureatePage(laureate: LaureateEntry) {
 }
 
 /** A category's page: the call that defines it, its thematics (navigation) and its laureates. */
-export async function categoryPage(category: Pick<Category, 'slug' | 'shortLabel' | 'call'>) {
+export async function categoryPage(category: Pick<Category, 'slug' | 'shortLabel' | 'call'>, page = 1) {
   const [laureates, calls] = await Promise.all([publishedLaureates(), callsById()]);
   const call = calls.get(category.call);
   if (!call) throw new Error(`catégorie ${category.slug} : appel « ${category.call} » introuvable dans content/calls/`);
   return {
     call: { href: callHref(call.id), title: call.data.title },
-    breadcrumb: [{ href: categoryHref(category.slug), label: category.shortLabel }] satisfies Crumb[],
+    breadcrumb: pagedBreadcrumb([{ href: categoryHref(category.slug), label: category.shortLabel }], categoryHref(category.slug), page),
     thematics: thematicEntries(laureates, category.slug),
     feed: await pageFeed({ category: category.slug }),
-    cards: laureatesOfCategory(laureates, category.slug).map((l) => laureateCard(l, callOf(calls, l))),
+    ...pagedCards(categoryHref(category.slug), laureatesOfCategory(laureates, category.slug), (l) => laureateCard(l, callOf(calls, l)), page, `Pages des solutions de la catégorie ${category.shortLabel}`),
   };
 }
 
 /** A thematic's page: every laureate that declared it, whatever its category. */
-export async function thematicPage(thematic: Pick<Thematic, 'slug' | 'label' | 'categories'>) {
+export async function thematicPage(thematic: Pick<Thematic, 'slug' | 'label' | 'shortLabel' | 'categories'>, page = 1) {
   const [laureates, calls] = await Promise.all([publishedLaureates(), callsById()]);
   const categories = thematic.categories.map(categoryBySlug);
   return {
     categories: categories.map((c) => ({ href: categoryHref(c.slug), label: c.label })),
-    breadcrumb: [
-      ...(categories.length === 1 ? [{ href: categoryHref(categories[0]!.slug), label: categories[0]!.shortLabel }] : []),
-      { href: thematicHref(thematic.slug), label: thematic.label },
-    ] satisfies Crumb[],
-    cards: laureatesOfThematic(laureates, thematic.slug).map((l) => laureateCard(l, callOf(calls, l))),
+    breadcrumb: pagedBreadcrumb(
+      [...(categories.length === 1 ? [{ href: categoryHref(categories[0]!.slug), label: categories[0]!.shortLabel }] : []), { href: thematicHref(thematic.slug), label: thematic.label }],
+      thematicHref(thematic.slug),
+      page,
+    ),
+    ...pagedCards(thematicHref(thematic.slug), laureatesOfThematic(laureates, thematic.slug), (l) => laureateCard(l, callOf(calls, l)), page, `Pages des solutions de la thématique ${thematic.shortLabel}`),
     comparison: thematicComparisonHref(thematic.slug),
     feed: await pageFeed({ thematic: thematic.slug }),
   };
 }
 
 /** A call's page: its laureates, its timeline, whether demonstration entries stand among them. */
-export async function callPage(call: CallEntry) {
+export async function callPage(call: CallEntry, page = 1) {
   const laureates = laureatesOfCall(await publishedLaureates(), call.id);
   return {
-    breadcrumb: [{ href: callHref(call.id), label: call.data.shortTitle }] satisfies Crumb[],
-    cards: laureates.map((l) => laureateCard(l, call)),
+    breadcrumb: pagedBreadcrumb([{ href: callHref(call.id), label: call.data.shortTitle }], callHref(call.id), page),
+    ...pagedCards(callHref(call.id), laureates, (l) => laureateCard(l, call), page, `Pages des lauréats de ${call.data.shortTitle}`),
     hasDemo: laureates.some((l) => l.data.demo),
     feed: await pageFeed({ callId: call.id }),
     timeline: callTimeline(call.data),

@@ -39,6 +39,11 @@ describe('crossEntryProblems', () => {
     ]);
   });
 
+  it('refuses a slug the site’s own addresses use (/solutions/page/2/)', () => {
+    expect(messages([laureate('page')])).toEqual(['page.md : nom de fichier « page » réservé : /solutions/page/ est une adresse du site (pages suivantes de la liste)']);
+    expect(messages([laureate('page-solution')])).toEqual([]);
+  });
+
   it('requires the fields of the call’s kind: market fields for a 2025 solution, none for a 2019 project', () => {
     expect(messages([laureate('a', { maturity: undefined })])).toEqual(['a.md maturity: champ obligatoire manquant pour un lauréat de « solutions-ia-2025 » : le niveau de maturité']);
     const project = laureate('p', { call: 'ami-ia-2019', category: undefined, thematics: [], audiences: [], maturity: undefined, costs: undefined, dataSecurity: undefined, rgaa: undefined, openness: undefined });

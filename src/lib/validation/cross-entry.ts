@@ -6,6 +6,7 @@
 import type { Call } from '../../schemas/call.ts';
 import { LAUREATE_SLUG_PATTERN, requiredFields, type LaureateData } from '../../schemas/laureate.ts';
 import { pathToField, type Problem } from './problem.ts';
+import { RESERVED_LAUREATE_SLUGS } from '../slug.ts';
 import { closest } from './zod-issues.ts';
 
 export interface ParsedEntry<T> {
@@ -45,6 +46,15 @@ export function crossEntryProblems(
         message: `nom de fichier « ${l.slug} » invalide`,
         expected: 'lettres minuscules sans accent, chiffres et tirets (ex. « plume.md »)',
         hint: 'renommez le fichier : il donne l’adresse de la fiche (/solutions/<nom>/)',
+      });
+    }
+    if (RESERVED_LAUREATE_SLUGS.includes(l.slug)) {
+      problems.push({
+        file,
+        field: '',
+        message: `nom de fichier « ${l.slug} » réservé : /solutions/${l.slug}/ est une adresse du site (pages suivantes de la liste)`,
+        expected: `un autre nom que ${RESERVED_LAUREATE_SLUGS.map((s) => `« ${s}.md »`).join(', ')}`,
+        hint: `renommez le fichier (ex. « ${l.slug}-solution.md ») : il donne l’adresse de la fiche`,
       });
     }
     const owners = slugOwners.get(l.slug)!;
