@@ -21,7 +21,7 @@ const CHROME = ['skiplink', 'header', 'breadcrumb', 'footer', 'display'] as cons
  */
 export const BUNDLES = {
   fiche: [...CHROME, 'notice', 'callout', 'tag', 'badge', 'content', 'download', 'table'],
-  liste: [...CHROME, 'notice', 'callout', 'tag', 'badge', 'card', 'tile', 'form', 'checkbox', 'select'],
+  liste: [...CHROME, 'notice', 'callout', 'tag', 'badge', 'card', 'tile', 'form', 'checkbox', 'select', 'pagination'],
   /** The comparisons: the table, the « only differences » toggle, the add box. */
   comparaison: [...CHROME, 'callout', 'badge', 'table', 'form', 'input', 'toggle'],
   /** « Trouver une solution »: the questions (checkboxes, radios, selects, a text field) and the marked shortlist. */
