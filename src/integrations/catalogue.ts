@@ -17,7 +17,7 @@ import * as pagefind from 'pagefind';
 import { CONTENT_DIR } from '../lib/content-paths.ts';
 import { BUNDLES, bundleFiles, bundleScriptSources, type BundleName } from '../lib/dsfr-assets.ts';
 import { DECAP_DIR } from '../lib/cms/config.ts';
-import { usedDsfrCss } from '../lib/dsfr-purge.ts';
+import { addWords, usedDsfrCss } from '../lib/dsfr-purge.ts';
 import { gzipSync } from 'node:zlib';
 import { formatProblems } from '../lib/validation/problem.ts';
 import { validateContent } from '../lib/validation/validate-content.ts';
@@ -102,17 +102,24 @@ function filesUnder(dir: string, ext: string): string[] {
  */
 export async function reduceDsfrCss(site: string): Promise<string> {
   const bundles = path.join(site, 'dsfr', 'bundles');
-  const pages = filesUnder(site, '.html').map((f) => readFileSync(f, 'utf8'));
+  // Each page is read once: its distinct words go to the bundle it links (a page links one).
+  const words = new Map<string, Set<string>>();
+  for (const file of filesUnder(site, '.html')) {
+    const html = readFileSync(file, 'utf8');
+    for (const m of html.matchAll(/href="\/dsfr\/bundles\/([a-z-]+)\.css"/g)) {
+      if (!words.has(m[1]!)) words.set(m[1]!, new Set());
+      addWords(words.get(m[1]!)!, html);
+    }
+  }
   const scripts = existsSync(path.join(site, '_astro')) ? filesUnder(path.join(site, '_astro'), '.js').map((f) => readFileSync(f, 'utf8')) : [];
   const ownCss = existsSync(path.join(site, 'css')) ? filesUnder(path.join(site, 'css'), '.css').map((f) => readFileSync(f, 'utf8')) : [];
   const report: string[] = [];
   const dsfr = path.join(packageDir('@gouvfr/dsfr'), 'dist');
   for (const name of Object.keys(BUNDLES) as BundleName[]) {
     const file = `${name}.css`;
-    const href = `/dsfr/bundles/${file}`;
     const css = readFileSync(path.join(bundles, file), 'utf8');
-    const linking = pages.filter((html) => html.includes(`href="${href}"`));
-    const reduced = linking.length === 0 ? '' : await usedDsfrCss({ css, pages: linking, scripts, ownCss, dsfrJs: bundleScriptSources(dsfr, name) });
+    const linking = words.get(name);
+    const reduced = linking === undefined ? '' : await usedDsfrCss({ css, words: linking, scripts, ownCss, dsfrJs: bundleScriptSources(dsfr, name) });
     writeFileSync(path.join(bundles, file), reduced);
     const kb = (s: string) => `${(gzipSync(s).length / 1024).toFixed(1)}`;
     report.push(`${file} ${kb(css)} → ${kb(reduced)} Ko gzip`);

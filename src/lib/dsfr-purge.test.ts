@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classesIn, dsfrVocabulary, usedDsfrCss } from './dsfr-purge.ts';
+import { addWords, classesIn, dsfrVocabulary, usedDsfrCss } from './dsfr-purge.ts';
 
 const DSFR_JS = `
 const ns = name => \`\${config.prefix}-\${name}\`;
@@ -38,7 +38,7 @@ describe('the DSFR CSS reduced to what the pages use', () => {
   it('keeps the rules the pages can match in every state, drops the rest', async () => {
     const out = await usedDsfrCss({
       css: CSS,
-      pages: ['<div class="fr-collapse fr-mt-4w"></div><button class="fr-btn" aria-expanded="false">Menu</button>'],
+      words: addWords(new Set(), '<div class="fr-collapse fr-mt-4w"></div><button class="fr-btn" aria-expanded="false">Menu</button>'),
       scripts: [],
       ownCss: ['.carte { border-color: var(--border-default-grey); }'],
       dsfrJs: DSFR_JS,

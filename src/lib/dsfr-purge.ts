@@ -50,22 +50,33 @@ const STATE_ATTRIBUTES = ['aria-expanded', 'aria-selected', 'aria-pressed', 'ari
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 
 /**
- * The rules of `css` that the pages (`pages`, their HTML) can match, with
- * `scripts` (every script they load), `dsfrJs` (the DSFR's own, for the
- * classes and states it creates) and `ownCss` (the site's stylesheets, for
- * the DSFR custom properties they read).
+ * The words PurgeCSS reads in a text (its default extractor, the same for
+ * HTML and scripts): a page's distinct words say all it can match, so the
+ * build reads each page once and hands PurgeCSS the union, not the pages.
  */
-export async function usedDsfrCss({ css, pages, scripts, dsfrJs, ownCss = [] }: { css: string; pages: readonly string[]; scripts: readonly string[]; dsfrJs: string; ownCss?: readonly string[] }): Promise<string> {
+export function addWords(into: Set<string>, text: string): Set<string> {
+  for (const m of text.matchAll(/[A-Za-z0-9_-]+/g)) into.add(m[0]);
+  return into;
+}
+
+/**
+ * The rules of `css` that pages can match, from `words` (the distinct words
+ * of their HTML, `addWords`), `scripts` (every script they load), `dsfrJs`
+ * (the DSFR's own, for the classes and states it creates) and `ownCss` (the
+ * site's stylesheets, for the DSFR custom properties they read).
+ */
+export async function usedDsfrCss({ css, words, scripts, dsfrJs, ownCss = [] }: { css: string; words: ReadonlySet<string>; scripts: readonly string[]; dsfrJs: string; ownCss?: readonly string[] }): Promise<string> {
   const vocabulary = dsfrVocabulary(dsfrJs);
   const used = new Set<string>(vocabulary.classes);
-  for (const text of [...pages, ...scripts]) for (const c of classesIn(text)) used.add(c);
+  const pageText = [...words].join(' ');
+  for (const text of [pageText, ...scripts]) for (const c of classesIn(text)) used.add(c);
   // Each instance of a component gets `data-fr-js-<component>` from the DSFR's scripts (`ns.attr(`js-${dashed}`)`).
   const instanceAttributes = [...used].filter((c) => !/__|--/.test(c)).map((c) => `data-${c.replace(/^fr-/, 'fr-js-')}`);
   // A state modifier of a class the pages use: `fr-collapse--expanded`, `fr-nav__btn--…`.
   const states = new RegExp(`^(?:${[...used].map(escape).join('|')})--(?:${[...vocabulary.words].map(escape).join('|')})$`);
   const [result] = await new PurgeCSS().purge({
     content: [
-      ...pages.map((raw) => ({ raw, extension: 'html' })),
+      { raw: pageText, extension: 'html' },
       ...scripts.map((raw) => ({ raw, extension: 'js' })),
       { raw: [...used].join(' '), extension: 'txt' },
     ],

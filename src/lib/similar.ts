@@ -9,7 +9,7 @@
  */
 import { stemmer } from '@orama/stemmers/french';
 import { stopwords } from '@orama/stopwords/french';
-import { AUDIENCES, DATA_LOCATIONS, thematicBySlug } from '../schemas/taxonomy.ts';
+import { AUDIENCES, DATA_LOCATIONS, THEMATICS, thematicBySlug } from '../schemas/taxonomy.ts';
 import type { LaureateFacts } from './view/laureate.ts';
 import { laureateHref } from './view/laureate.ts';
 import { compareNames } from './view/order.ts';
@@ -93,41 +93,69 @@ export function cosine(a: Vector, b: Vector): number {
 
 /** How close b is to a on their traits, and why (read from b's side: « aussi qualifiée SecNumCloud »); the texts' words are said by similarSolutions. */
 export function pairScore(a: SimilarInput['data'], b: SimilarInput['data'], textSimilarity: number): { score: number; reasons: string[] } {
-  let score = 0;
   const reasons: string[] = [];
-  const sharedThematics = a.thematics.filter((t) => b.thematics.includes(t));
+  return { score: points(traitsOf(a), traitsOf(b), textSimilarity, reasons), reasons };
+}
+
+/** A fiche's traits, with its thematics and audiences as bit sets (every pair of the catalogue is scored). */
+interface Traits {
+  data: SimilarInput['data'];
+  thematics: number;
+  audiences: number;
+}
+const THEMATIC_BIT = new Map(THEMATICS.map((t, i) => [t.slug as string, 2 ** i]));
+const AUDIENCE_BIT = new Map(AUDIENCES.values.map((v, i) => [v as string, 2 ** i]));
+if (THEMATIC_BIT.size > 30 || AUDIENCE_BIT.size > 30) throw new Error('similar.ts : plus de 30 thématiques ou publics, les ensembles de bits ne suffisent plus');
+const bits = (values: readonly string[], of: Map<string, number>) => values.reduce((m, v) => m | (of.get(v) ?? 0), 0);
+const traitsOf = (data: SimilarInput['data']): Traits => ({ data, thematics: bits(data.thematics, THEMATIC_BIT), audiences: bits(data.audiences, AUDIENCE_BIT) });
+const popCount = (n: number) => {
+  let c = 0;
+  for (let x = n; x; x &= x - 1) c++;
+  return c;
+};
+
+/** The score of a pair; its reasons pushed to `reasons` when given (the many pairs that are only ranked skip the wording). */
+function points(ta: Traits, tb: Traits, textSimilarity: number, reasons?: string[]): number {
+  const a = ta.data;
+  const b = tb.data;
+  let score = 0;
+  // In a's own order, as a's fiche lists them.
+  const sharedThematics = ta.thematics & tb.thematics ? a.thematics.filter((t) => (THEMATIC_BIT.get(t)! & tb.thematics) !== 0) : [];
   if (sharedThematics.length > 0) {
     score += WEIGHTS.thematic * sharedThematics.length;
-    const labels = sharedThematics.map((t) => thematicBySlug(t).shortLabel).join(', ');
-    reasons.push(sharedThematics.length === 1 ? `même thématique : ${labels}` : `mêmes thématiques : ${labels}`);
+    if (reasons) {
+      const labels = sharedThematics.map((t) => thematicBySlug(t).shortLabel).join(', ');
+      reasons.push(sharedThematics.length === 1 ? `même thématique : ${labels}` : `mêmes thématiques : ${labels}`);
+    }
   }
   if (a.category && a.category === b.category) {
     score += WEIGHTS.category;
-    if (sharedThematics.length === 0) reasons.push('même catégorie');
+    if (sharedThematics.length === 0) reasons?.push('même catégorie');
   }
-  const sharedAudiences = a.audiences.filter((x) => b.audiences.includes(x));
+  const sharedAudiences = ta.audiences & tb.audiences ? a.audiences.filter((x) => (AUDIENCE_BIT.get(x)! & tb.audiences) !== 0) : [];
   if (sharedAudiences.length > 0) {
-    const union = new Set([...a.audiences, ...b.audiences]).size;
-    score += (WEIGHTS.audiences * sharedAudiences.length) / union;
-    const labels = sharedAudiences.slice(0, 2).map((x) => AUDIENCES.label(x).toLocaleLowerCase('fr'));
-    reasons.push(`${sharedAudiences.length === 1 ? 'même public' : 'mêmes publics'} : ${labels.join(', ')}${sharedAudiences.length > 2 ? '…' : ''}`);
+    score += (WEIGHTS.audiences * sharedAudiences.length) / popCount(ta.audiences | tb.audiences);
+    if (reasons) {
+      const labels = sharedAudiences.slice(0, 2).map((x) => AUDIENCES.label(x).toLocaleLowerCase('fr'));
+      reasons.push(`${sharedAudiences.length === 1 ? 'même public' : 'mêmes publics'} : ${labels.join(', ')}${sharedAudiences.length > 2 ? '…' : ''}`);
+    }
   }
   const sa = a.dataSecurity;
   const sb = b.dataSecurity;
   if (sa?.secNumCloud === 'qualifie' && sb?.secNumCloud === 'qualifie') {
     score += WEIGHTS.secNumCloud;
-    reasons.push('aussi qualifiée SecNumCloud');
+    reasons?.push('aussi qualifiée SecNumCloud');
   }
   if (sa?.onPremise && sb?.onPremise) {
     score += WEIGHTS.onPremise;
-    reasons.push('aussi installable sur site');
+    reasons?.push('aussi installable sur site');
   }
   if (sa?.dataLocation && sa.dataLocation === sb?.dataLocation && sa.dataLocation !== 'hors-ue') {
     score += WEIGHTS.dataLocation;
-    reasons.push(`données aussi hébergées : ${DATA_LOCATIONS.label(sa.dataLocation)}`);
+    reasons?.push(`données aussi hébergées : ${DATA_LOCATIONS.label(sa.dataLocation)}`);
   }
   score += WEIGHTS.text * textSimilarity;
-  return { score, reasons };
+  return score;
 }
 
 /** The words two texts share that weigh most in their similarity (at most `count`), as first written in a. */
@@ -144,28 +172,52 @@ function sharedWords(a: Vector, b: Vector, words: Map<string, string>, count = 2
  * The similar fiches of every fiche: the `max` best-scoring others among
  * those that share something with it (a trait or words of their texts),
  * each with its reasons; ties broken by name, then identifier.
+ *
+ * Every pair is ranked, so the work grows with the square of the catalogue:
+ * the texts' cosines come from an inverted index (only documents that share
+ * a term are visited), the ranking keeps the best `max` as it goes, and the
+ * reasons are worded for those only.
  */
 export function similarSolutions(items: readonly SimilarInput[], { max = 5 } = {}): Map<string, SimilarLink[]> {
   const texts = items.map((i) => terms(`${i.data.name} ${i.data.summary} ${i.body}`));
   const vectors = tfIdf(texts.map((t) => t.stems));
+  const postings = new Map<string, Array<[number, number]>>();
+  vectors.forEach((v, doc) => {
+    for (const [t, w] of v) {
+      if (!postings.has(t)) postings.set(t, []);
+      postings.get(t)!.push([doc, w]);
+    }
+  });
+  const traits = items.map((i) => traitsOf(i.data));
+  const cosines = new Float64Array(items.length);
   const out = new Map<string, SimilarLink[]>();
+  type Candidate = { j: number; score: number };
+  // The order of the list: score, then name, then identifier.
+  const before = (x: Candidate, y: Candidate) => y.score - x.score || compareNames(items[x.j]!.data, items[y.j]!.data) || items[x.j]!.id.localeCompare(items[y.j]!.id);
   items.forEach((a, i) => {
-    const scored = items
-      .map((b, j) => {
-        if (i === j) return undefined;
-        const text = cosine(vectors[i]!, vectors[j]!);
-        const { score, reasons } = pairScore(a.data, b.data, text);
-        return score > 0 ? { j, text, reasons, link: { id: b.id, name: b.data.name, href: laureateHref(b.id), reasons, score: Math.round(score * 1000) / 1000 } } : undefined;
-      })
-      .filter((s) => s !== undefined)
-      .sort((x, y) => y.link.score - x.link.score || compareNames(x.link, y.link) || x.link.id.localeCompare(y.link.id))
-      .slice(0, max);
+    cosines.fill(0);
+    for (const [t, w] of vectors[i]!) for (const [doc, wd] of postings.get(t)!) cosines[doc]! += w * wd;
+    const best: Candidate[] = [];
+    for (let j = 0; j < items.length; j++) {
+      if (i === j) continue;
+      const raw = points(traits[i]!, traits[j]!, cosines[j]!);
+      if (raw <= 0) continue;
+      const candidate = { j, score: Math.round(raw * 1000) / 1000 };
+      if (best.length === max && before(candidate, best[max - 1]!) >= 0) continue;
+      let at = best.length;
+      while (at > 0 && before(candidate, best[at - 1]!) < 0) at--;
+      best.splice(at, 0, candidate);
+      if (best.length > max) best.pop();
+    }
     out.set(
       a.id,
-      scored.map(({ j, text, link }) => {
+      best.map(({ j, score }) => {
+        const b = items[j]!;
+        const text = cosines[j]!;
+        const { reasons } = pairScore(a.data, b.data, text);
         const words = text > 0 ? sharedWords(vectors[i]!, vectors[j]!, texts[i]!.words) : [];
         const said = words.length === 0 ? [] : [`${text >= CLOSE_TEXT ? 'description proche' : 'mots en commun'} : ${words.join(', ')}`];
-        return { ...link, reasons: [...link.reasons, ...said] };
+        return { id: b.id, name: b.data.name, href: laureateHref(b.id), reasons: [...reasons, ...said], score };
       }),
     );
   });
