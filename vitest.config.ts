@@ -17,7 +17,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'tests/*.test.ts'],
+          include: ['src/**/*.test.ts', 'tests/*.test.ts', 'scripts/*.test.ts'],
           exclude: ['tests/build.test.ts', 'tests/hostile.test.ts', 'tests/cms.test.ts', 'tests/bench.test.ts'],
           testTimeout: 20_000,
         },

@@ -23,7 +23,8 @@ import { gzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { CHROMIUM_ARGS, chromiumExecutable, launch } from '../tests/e2e/browser.ts';
-import { measure } from './measure.ts';
+import { measure, type Run } from './measure.ts';
+import { buildPhases } from './phases.ts';
 import { resolveFile, serve } from '../tests/e2e/serve.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -101,16 +102,17 @@ async function writeLaureates(project: string, n: number): Promise<string[]> {
   return bodies;
 }
 
-/** The baseline's pages: the same text as each laureate (front matter values and body). */
+/** The baseline's pages: the same text as each laureate (front matter values and body), and the same logo. */
 function writeBaselinePages(dir: string, project: string, n: number): void {
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(path.join(dir, 'images'), { recursive: true });
   const laureates = path.join(project, 'content/laureates', CALL);
   for (let i = 1; i <= n; i++) {
     const source = readFileSync(path.join(laureates, `${slug(i)}.md`), 'utf8');
     const [, front, body] = source.match(/^---\n([\s\S]*?)\n---\n([\s\S]*)$/)!;
-    const data = parseYaml(front!) as { name: string };
+    const data = parseYaml(front!) as { name: string; logo: { src: string; alt: string } };
     const facts = front!.split('\n').filter((l) => /:\s*\S/.test(l)).map((l) => `- ${l.trim()}`).join('\n');
-    writeFileSync(path.join(dir, `${slug(i)}.md`), `---\ntitle: ${JSON.stringify(data.name)}\n---\n${body}\n\n## Faits\n\n${facts}\n`);
+    cpSync(path.join(laureates, data.logo.src), path.join(dir, data.logo.src));
+    writeFileSync(path.join(dir, `${slug(i)}.md`), `---\n${stringifyYaml({ title: data.name, logo: data.logo })}---\n${body}\n\n## Faits\n\n${facts}\n`);
   }
 }
 
@@ -282,6 +284,9 @@ async function lighthouseScores(dist: string, laureate: string): Promise<Record<
 // One size
 // ---------------------------------------------------------------------------
 
+/** A run's figures and where its time went (its stamped lines stay out of the results). */
+const timed = ({ lines, ...run }: Run) => ({ ...run, phases: buildPhases(lines, run.seconds * 1000) });
+
 async function benchSize(n: number) {
   const work = mkdtempSync(path.join(tmpdir(), `catalogue-bench-${n}-`));
   try {
@@ -291,26 +296,26 @@ async function benchSize(n: number) {
     const env = { CATALOGUE_CACHE_DIR: path.join(work, 'cache'), CATALOGUE_OUT_DIR: path.join(project, 'dist') };
 
     console.log('catalogue : construction complète…');
-    const full = await measure(process.execPath, [path.join(project, 'scripts/build.ts')], project, env, path.join(work, 'build-full.log'));
+    const full = timed(await measure(process.execPath, [path.join(project, 'scripts/build.ts')], project, env, path.join(work, 'build-full.log')));
     const dist = path.join(project, 'dist');
     const sizes = { distMb: round(dirSize(dist) / 1e6, 1), pagefindMb: round(dirSize(path.join(dist, 'pagefind')) / 1e6, 1), pages: n };
 
     console.log('catalogue : une fiche modifiée, nouvelle construction…');
     const changed = path.join(project, 'content/laureates', CALL, `${slug(1)}.md`);
     writeFileSync(changed, readFileSync(changed, 'utf8').replace(/^summary: .*$/m, 'summary: Résumé modifié pour mesurer une reconstruction.'));
-    const rebuild = await measure(process.execPath, [path.join(project, 'scripts/build.ts')], project, env, path.join(work, 'build-rebuild.log'));
+    const rebuild = timed(await measure(process.execPath, [path.join(project, 'scripts/build.ts')], project, env, path.join(work, 'build-rebuild.log')));
 
     console.log('Astro nu : construction…');
     const baselineContent = path.join(work, 'baseline-content');
     writeBaselinePages(baselineContent, project, n);
     const baselineDist = path.join(work, 'baseline-dist');
     const astro = path.join(ROOT, 'node_modules/.bin/astro');
-    const bare = await measure(astro, ['build', '--root', path.join(ROOT, 'bench/baseline')], ROOT, {
+    const bare = timed(await measure(astro, ['build', '--root', path.join(ROOT, 'bench/baseline')], ROOT, {
       BENCH_CONTENT_DIR: baselineContent,
       BENCH_OUT_DIR: baselineDist,
       BENCH_CACHE_DIR: path.join(work, 'baseline-cache'),
-    });
-    const pagefind = await measure(process.execPath, [path.join(ROOT, 'bench/pagefind-index.ts'), baselineDist], ROOT, {});
+    }));
+    const pagefind = timed(await measure(process.execPath, [path.join(ROOT, 'bench/pagefind-index.ts'), baselineDist], ROOT, {}));
     const bareWithPagefind = { seconds: round(bare.seconds + pagefind.seconds, 2), peakRssMb: Math.max(bare.peakRssMb, pagefind.peakRssMb) };
 
     console.log('pages dans Chromium…');
@@ -360,7 +365,21 @@ function markdown(date: string, machine: string, results: SizeResult[]): string 
         `| ${r.laureates} | ${r.catalogue.full.seconds} s | ${r.catalogue.full.peakRssMb} Mo | ${r.bareAstro.seconds} s (${r.bareAstro.peakRssMb} Mo) | ${r.bareAstroPlusPagefind.seconds} s | ×${r.ratios.fullVsBareAstroPlusPagefind} | ${r.catalogue.rebuildOneChanged.seconds} s (×${r.ratios.rebuildVsFull}) | ${r.catalogue.distMb} Mo | ${r.catalogue.pagefindMb} Mo |`,
     ),
     '',
-    'Le catalogue complet comprend l’ingestion (sans export : rien à faire), la validation de tout le contenu, Astro (pages, images, images de partage, données ouvertes, flux) et Pagefind ; la base de comparaison est un site Astro 7 minimal (`bench/baseline/`) avec autant de pages Markdown du même texte, puis indexé par Pagefind.',
+    'Le catalogue complet comprend l’ingestion (sans export : rien à faire), la validation de tout le contenu, Astro (pages, images, images de partage, données ouvertes, flux) et Pagefind ; la base de comparaison est un site Astro 7 minimal (`bench/baseline/`) avec autant de pages Markdown du même texte et le même logo (optimisé par `astro:assets`, 96 px en 1x et 2x comme sur la fiche), puis indexé par Pagefind.',
+    '',
+    '## Où va le temps de construction du catalogue',
+    '',
+    'Phases lues dans le journal de la construction, chaque ligne horodatée à son arrivée (`scripts/phases.ts`).',
+    '',
+    `| phase | ${results.flatMap((r) => [`${r.laureates} : complète`, `${r.laureates} : reconstruction`]).join(' | ')} |`,
+    `| --- | ${results.flatMap(() => ['---:', '---:']).join(' | ')} |`,
+    ...[...new Set(results.flatMap((r) => [...r.catalogue.full.phases, ...r.catalogue.rebuildOneChanged.phases].map((p) => p.name)))].map((name) => {
+      const cell = (phases: Array<{ name: string; seconds: number }>) => {
+        const p = phases.find((x) => x.name === name);
+        return p ? `${p.seconds} s` : '—';
+      };
+      return `| ${name} | ${results.flatMap((r) => [cell(r.catalogue.full.phases), cell(r.catalogue.rebuildOneChanged.phases)]).join(' | ')} |`;
+    }),
     '',
   ];
   for (const r of results) {

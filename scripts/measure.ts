@@ -6,10 +6,13 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { StampedLine } from './phases.ts';
 
 export interface Run {
   seconds: number;
   peakRssMb: number;
+  /** The output's lines, each stamped when it arrived (ms since the start): scripts/phases.ts reads them. */
+  lines: StampedLine[];
 }
 
 /** The process and all its descendants, from /proc/<pid>/task/<tid>/children. */
@@ -49,8 +52,17 @@ export function measure(command: string, args: string[], cwd: string, env: NodeJ
   const start = performance.now();
   const child = spawn(command, args, { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: Buffer[] = [];
-  child.stdout.on('data', (c: Buffer) => output.push(c));
-  child.stderr.on('data', (c: Buffer) => output.push(c));
+  const lines: StampedLine[] = [];
+  const partial = { stdout: '', stderr: '' };
+  const stamp = (stream: 'stdout' | 'stderr') => (c: Buffer) => {
+    output.push(c);
+    const ms = performance.now() - start;
+    const parts = (partial[stream] + c.toString('utf8')).split('\n');
+    partial[stream] = parts.pop()!;
+    for (const text of parts) lines.push({ ms, text });
+  };
+  child.stdout.on('data', stamp('stdout'));
+  child.stderr.on('data', stamp('stderr'));
   let peakKb = 0;
   const sample = () => {
     for (const pid of processTree(child.pid!)) peakKb = Math.max(peakKb, peakRssKb(pid));
@@ -65,7 +77,7 @@ export function measure(command: string, args: string[], cwd: string, env: NodeJ
       const text = Buffer.concat(output).toString('utf8');
       if (log) writeFileSync(log, text);
       if (code !== 0) reject(new Error(`${path.basename(command)} ${args.join(' ')} a échoué (${code}) :\n${text.slice(-6000)}`));
-      else resolve({ seconds: round(seconds, 2), peakRssMb: round(peakKb / 1024, 0) });
+      else resolve({ seconds: round(seconds, 2), peakRssMb: round(peakKb / 1024, 0), lines });
     });
   });
 }

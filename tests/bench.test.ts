@@ -31,6 +31,21 @@ describe('npm run bench (smoke, 100 laureates)', () => {
       expect(run.peakRssMb).toBeGreaterThan(0);
     }
     expect(r.ratios.fullVsBareAstroPlusPagefind).toBeGreaterThan(0);
+    // Where the time went: every phase of a catalogue build found in its log, adding up to the run.
+    for (const run of [r.catalogue.full, r.catalogue.rebuildOneChanged]) {
+      const phases = run.phases as Array<{ name: string; seconds: number }>;
+      expect(phases.map((p) => p.name)).toEqual([
+        'ingestion et validation du contenu',
+        'synchronisation du contenu (Astro)',
+        'compilation (Vite)',
+        'pages, données, images de partage',
+        'optimisation des images',
+        'réduction de la CSS du DSFR',
+        'index Pagefind',
+        'le reste (sitemap, fin de construction, remplacement de dist/)',
+      ]);
+      expect(Math.abs(phases.reduce((sum, p) => sum + p.seconds, 0) - run.seconds)).toBeLessThan(0.1);
+    }
     expect(r.catalogue.pagefindMb).toBeGreaterThan(0);
     expect(Object.keys(r.pages)).toEqual(['accueil', 'liste', 'laureat', 'categorie', 'recherche']);
     for (const page of Object.values(r.pages) as Array<{ requests: number; htmlCssJsGzipKb: number }>) {

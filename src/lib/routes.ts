@@ -5,6 +5,7 @@
  * href builders; the view models stay pure in view/.
  */
 import { getCollection } from 'astro:content';
+import { complianceRate, gridRows, siteAudit, themeSummary, RGAA_GRID_CSV_PATH, RGAA_GRID_PATH, RGAA_STATEMENT_PATH } from './rgaa/audit.ts';
 import { createHash } from 'node:crypto';
 import { callOf, callsById, laureateHistory, openDataRecords, publishedLaureates, similarByLaureate, siteUrl, sortedCalls, type CallEntry, type LaureateEntry } from './data.ts';
 import { reportHref } from './site.ts';
@@ -346,3 +347,19 @@ export async function adminPage() {
 
 /** Where /admin/ fetches its configuration when the interface opens (it is not needed before). */
 export const ADMIN_CONFIGURATION_PATH = '/admin/configuration.json';
+
+/** /accessibilite/grille/: the RGAA audit, theme by theme, with its rate. */
+export function rgaaGridPage() {
+  const audit = siteAudit();
+  return {
+    audit,
+    rate: complianceRate(audit),
+    themes: gridRows(audit).map((t) => ({ ...t, summary: themeSummary(t.rows) })),
+    csvHref: RGAA_GRID_CSV_PATH,
+    statementHref: RGAA_STATEMENT_PATH,
+    breadcrumb: [
+      { href: RGAA_STATEMENT_PATH, label: 'Déclaration d’accessibilité' },
+      { href: RGAA_GRID_PATH, label: 'Grille d’audit RGAA' },
+    ] satisfies Crumb[],
+  };
+}

@@ -2,8 +2,6 @@
 export const SITE = {
   name: 'Catalogue des lauréats IA de l’État',
   tagline: 'Solutions et projets d’intelligence artificielle retenus par les appels à manifestation d’intérêt de l’État',
-  /** Declared RGAA conformity of this site (see the accessibility statement). */
-  accessibility: 'non conforme',
   locale: 'fr-FR',
   /** Where readers report an error or an update (the call's team): « Signaler une erreur », the editorial pages. */
   contactEmail: 'amija@numerique.gouv.fr',
@@ -50,10 +48,11 @@ export const FOOTER_INSTITUTIONAL_LINKS: NavLink[] = [
   { href: 'https://www.data.gouv.fr', label: 'data.gouv.fr' },
 ];
 
-export const FOOTER_BOTTOM_LINKS: NavLink[] = [
+/** The footer's bottom links; `accessibility` is the conformity the RGAA audit gives (« partiellement conforme »…, src/lib/rgaa/audit.ts). */
+export const footerBottomLinks = (accessibility: string): NavLink[] => [
   { href: '/plan-du-site/', label: 'Plan du site' },
   { href: '/donnees/', label: 'Données ouvertes' },
-  { href: '/accessibilite/', label: `Accessibilité : ${SITE.accessibility}` },
+  { href: '/accessibilite/', label: `Accessibilité : ${accessibility}` },
   { href: '/mentions-legales/', label: 'Mentions légales' },
   { href: '/donnees-personnelles/', label: 'Données personnelles' },
   { href: '/gestion-des-cookies/', label: 'Gestion des cookies' },

@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, launch } from './browser.ts';
 import { htmlFiles, routeOf } from './pages.ts';
+import { siteAudit } from '../../src/lib/rgaa/audit.ts';
 
 const baseUrl = inject('baseUrl');
 const dist = inject('distDir');
@@ -83,7 +84,8 @@ describe('RGAA 12.7 — the skip links work with the keyboard', () => {
 });
 
 describe('RGAA 10.7 — every focusable element shows a visible focus', () => {
-  it.each(['/', '/solutions/plume/'])('%s: tabbing through the page', async (route) => {
+  // Every page of the audit's sample (src/lib/rgaa/grille-rgaa.yaml).
+  it.each(siteAudit().echantillon.map((p) => p.adresse))('%s: tabbing through the page', async (route) => {
     const { page, context } = await visit(route);
     try {
       const invisible: string[] = [];

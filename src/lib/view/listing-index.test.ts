@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { facets } from '../facets.ts';
+import { facets, type FacetValues } from '../facets.ts';
 import { cardChunks, chunksOf, decodeListingIndex, encodeListingIndex } from './listing-index.ts';
 
 const ALL = facets([{ id: 'solutions-ia-2025', shortTitle: '2025' }, { id: 'ami-ia-2019', shortTitle: '2019' }]);
 
 describe('the listing’s compact index', () => {
-  const items = [
+  const items: Array<{ id: string; values: FacetValues }> = [
     { id: 'plume', values: { appel: ['solutions-ia-2025'], thematique: ['agents-conversationnels', 'bases-vectorielles'], secnumcloud: ['qualifie'] } },
     { id: 'ancien', values: { appel: ['ami-ia-2019'], thematique: [] } },
   ];
