@@ -60,7 +60,7 @@ function overflowing(page: Page) {
   });
 }
 
-/** Text cut off: a box that hides its overflow while its content is larger (line clamps of card texts aside: the whole text is on the fiche). */
+/** Text cut off: boxes that hide their overflow while their content is larger (line clamps of card texts aside: the whole text is on the fiche). */
 function clipped(page: Page) {
   return page.evaluate(() => {
     const out: string[] = [];
@@ -76,7 +76,6 @@ function clipped(page: Page) {
       const lostY = hides(s.overflowY) && el.scrollHeight > el.clientHeight + 2;
       const lostX = hides(s.overflowX) && el.scrollWidth > el.clientWidth + 2;
       if (lostX || lostY) out.push(`${el.tagName.toLowerCase()}.${String(el.className).trim().split(/\s+/).join('.')} « ${el.textContent.trim().slice(0, 40)} »`);
-      if (out.length >= 5) break;
     }
     return out;
   });
@@ -113,9 +112,11 @@ describe('RGAA 10.12 — text spacing: no loss of content at 320 px', () => {
     try {
       const page = await context.newPage();
       await page.goto(baseUrl + route, { waitUntil: 'load' });
+      // What is clipped by design (icon-only buttons hide their label, which stays their accessible name) is not a loss.
+      const before = new Set(await clipped(page));
       await page.addStyleTag({ content: TEXT_SPACING });
       expect(await overflowing(page), 'défilement horizontal').toEqual([]);
-      expect(await clipped(page), 'texte coupé').toEqual([]);
+      expect((await clipped(page)).filter((c) => !before.has(c)), 'texte coupé').toEqual([]);
     } finally {
       await context.close();
     }

@@ -30,6 +30,12 @@ function cellContent(cell: Cell): Array<El | string> {
   return [cell.text, ...best];
 }
 
+/** How the table reads: what its columns and its groups of rows are (RGAA 5.1). */
+export function comparisonSummary(table: ComparisonTable): string {
+  const groups = table.groups.map((g) => g.title);
+  return `Une colonne par solution, dont l’en-tête mène à sa fiche ; les lignes sont groupées par rubrique (${groups.join(', ')}), chaque rubrique ouverte par une ligne de titre ; « ${NOT_DECLARED} » quand la fiche ne renseigne pas le critère.`;
+}
+
 /** The table; `id` names its caption (and the scrollable region after it). */
 export function comparisonTableMarkup(table: ComparisonTable, id: string): El {
   const span = table.columns.length + 1;
@@ -48,7 +54,8 @@ export function comparisonTableMarkup(table: ComparisonTable, id: string): El {
           h(
             'table',
             { 'data-colonnes': table.columns.length },
-            h('caption', { id }, comparisonCaption(table)),
+            // RGAA 5.1: a complex table (rows grouped under rowgroup headers) has a summary, the DSFR caption's description.
+            h('caption', { id }, comparisonCaption(table), h('div', { class: 'fr-table__caption__desc' }, comparisonSummary(table))),
             h('thead', {}, h('tr', {}, h('th', { scope: 'col', class: 'comparaison__critere' }, 'Critère'), table.columns.map((c) => h('th', { scope: 'col' }, h('a', { href: c.href }, c.name))))),
             table.groups.map((g) =>
               h(
