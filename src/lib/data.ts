@@ -13,8 +13,19 @@ import path from 'node:path';
 export type LaureateEntry = CollectionEntry<'laureates'>;
 export type CallEntry = CollectionEntry<'calls'>;
 
+let publishedCache: { key: string; value: LaureateEntry[] } | undefined;
+
+/**
+ * The published laureates in the site's order. Sorted once per state of the
+ * collection (its entries' digests): every list page of a build asks for it,
+ * and sorting thousands of names each time would cost more than the page.
+ */
 export async function publishedLaureates(): Promise<LaureateEntry[]> {
-  return sortLaureates((await getCollection('laureates')).filter(isPublished));
+  const all = await getCollection('laureates');
+  const key = all.map((e) => `${e.id}:${e.digest ?? ''}`).join('|');
+  // Frozen: a caller that sorted it in place would reorder every other page's list.
+  if (publishedCache?.key !== key) publishedCache = { key, value: Object.freeze(sortLaureates(all.filter(isPublished))) as LaureateEntry[] };
+  return publishedCache.value;
 }
 
 let callsCache: Promise<CallEntry[]> | undefined;
