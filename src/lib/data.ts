@@ -23,9 +23,11 @@ let publishedCache: { key: string; value: LaureateEntry[] } | undefined;
 export async function publishedLaureates(): Promise<LaureateEntry[]> {
   const all = await getCollection('laureates');
   const key = all.map((e) => `${e.id}:${e.digest ?? ''}`).join('|');
+  if (publishedCache?.key === key) return publishedCache.value;
   // Frozen: a caller that sorted it in place would reorder every other page's list.
-  if (publishedCache?.key !== key) publishedCache = { key, value: Object.freeze(sortLaureates(all.filter(isPublished))) as LaureateEntry[] };
-  return publishedCache.value;
+  const value = Object.freeze(sortLaureates(all.filter(isPublished))) as LaureateEntry[];
+  publishedCache = { key, value };
+  return value;
 }
 
 let callsCache: Promise<CallEntry[]> | undefined;

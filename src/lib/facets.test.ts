@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { laureateSchema } from '../schemas/laureate.ts';
 import { validLaureate } from '../../tests/factories.ts';
-import { describeSelection, facetCounts, facets, facetValues, isPlainListing, matches, parseState, serialiseState } from './facets.ts';
+import { describeSelection, facetCounts, facetShapes, facets, facetValues, isPlainListing, matches, parseState, serialiseState } from './facets.ts';
 import { field } from '../schemas/fields.ts';
 import { EVIDENCE_LEVELS, SECNUMCLOUD_STATUSES } from '../schemas/taxonomy.ts';
 
@@ -94,6 +94,15 @@ describe('matches and counts', () => {
       thematique: { t1: 1, t2: 2 },
       secnumcloud: { qualifie: 1, non: 1 },
     });
+  });
+});
+
+describe('facetShapes', () => {
+  it('hands the browser each facet’s key, legend and options, and nothing that reads a laureate', () => {
+    const shapes = facetShapes(ALL);
+    expect(shapes.map((f) => f.key)).toEqual(ALL.map((f) => f.key));
+    expect(JSON.parse(JSON.stringify(shapes))).toEqual(shapes);
+    expect(shapes.every((f) => Object.keys(f).sort().join() === 'key,label,options')).toBe(true);
   });
 });
 

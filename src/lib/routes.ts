@@ -74,7 +74,6 @@ async function buildListing() {
   const chunks = cardChunks(items.map((i) => i.card));
   const version = createHash('sha256').update(JSON.stringify([items.map((i) => [i.id, i.values]), byName, chunks])).digest('hex').slice(0, 12);
   return {
-    callOptions,
     facets: allFacets,
     items,
     counts: facetCounts(items.map((i) => i.values), {}, allFacets),
@@ -93,10 +92,9 @@ export async function listingData() {
 /** Static page `page` of the filterable listing: its cards, the facets with their counts over every laureate, the pagination. */
 export async function listingPage(page: number) {
   listingCache ??= buildListing();
-  const { callOptions, facets: allFacets, items, counts, index } = await listingCache;
+  const { facets: allFacets, items, counts, index } = await listingCache;
   const count = pageCount(items.length);
   return {
-    callOptions,
     facets: allFacets,
     counts,
     total: items.length,

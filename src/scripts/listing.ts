@@ -9,7 +9,7 @@
  * functions of src/lib/facets.ts; cards and pagination are drawn from the
  * same markup as the build's.
  */
-import { describeSelection, facetCounts, facets, isPlainListing, matches, parseState, serialiseState, type ListingState } from '../lib/facets.ts';
+import { describeSelection, facetCounts, isPlainListing, matches, parseState, serialiseState, type FacetShape, type ListingState } from '../lib/facet-state.ts';
 import { hasAllWords, plural } from '../lib/view/format.ts';
 import { cardChunkPath, chunksOf, decodeListingIndex, type IndexedLaureate, type ListingIndex } from '../lib/view/listing-index.ts';
 import { pageCount, pageHref, pageLabel, pageOfPath, pageSlice, paginationMarkup } from '../lib/view/pagination.ts';
@@ -26,7 +26,7 @@ const status = document.querySelector<HTMLElement>('#liste-statut')!;
 const heading = document.querySelector<HTMLElement>('#liste-titre')!;
 const queryInput = form.querySelector<HTMLInputElement>('#facettes-q')!;
 const sortSelect = form.querySelector<HTMLSelectElement>('#facettes-tri')!;
-const ALL = facets(JSON.parse(form.dataset.appels ?? '[]'));
+const ALL: FacetShape[] = JSON.parse(document.querySelector('#facettes-donnees')!.textContent!);
 const BASE = form.getAttribute('action')!;
 const PAGINATION_LABEL = 'Pages des résultats';
 

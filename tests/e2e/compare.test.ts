@@ -200,7 +200,7 @@ describe('the comparison page', () => {
       const caption = await page.locator('.comparaison caption').evaluate((c) => ({ title: c.firstChild?.textContent, summary: c.querySelector('.fr-table__caption__desc')?.textContent ?? '' }));
       expect(caption.title).toBe('Comparaison de 3 solutions : Plume, Sentinelle, Traduvia');
       // RGAA 5.1: the table's rows are grouped under headers, so its caption carries a summary of how it reads.
-      expect(caption.summary).toMatch(/^Une colonne par solution, .*groupées par rubrique \(En bref, Impact mesuré, .*« non renseigné »/);
+      expect(caption.summary).toMatch(/^Une colonne par solution, .*groupées en rubriques, .* : En bref, Impact mesuré, .*« non renseigné »/);
       const groups = await page.locator('.comparaison th[scope="rowgroup"]').allTextContents();
       const expected = ['En bref', 'Impact mesuré', ...comparisonGroups().slice(1).map((g) => g.title)];
       expect(groups.every((g) => expected.includes(g))).toBe(true);

@@ -33,7 +33,7 @@ function cellContent(cell: Cell): Array<El | string> {
 /** How the table reads: what its columns and its groups of rows are (RGAA 5.1). */
 export function comparisonSummary(table: ComparisonTable): string {
   const groups = table.groups.map((g) => g.title);
-  return `Une colonne par solution, dont l’en-tête mène à sa fiche ; les lignes sont groupées par rubrique (${groups.join(', ')}), chaque rubrique ouverte par une ligne de titre ; « ${NOT_DECLARED} » quand la fiche ne renseigne pas le critère.`;
+  return `Une colonne par solution, dont l’en-tête mène à sa fiche ; les lignes sont groupées en rubriques, chacune ouverte par une ligne de titre : ${groups.join(', ')} ; « ${NOT_DECLARED} » quand la fiche ne renseigne pas le critère.`;
 }
 
 /** The table; `id` names its caption (and the scrollable region after it). */

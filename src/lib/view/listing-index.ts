@@ -5,7 +5,7 @@
  * the cards themselves in chunks the script fetches only for the page it
  * shows. Built once at build time (routes.ts), read by src/scripts/listing.ts.
  */
-import type { FacetShape, FacetValues } from '../facets.ts';
+import type { FacetShape, FacetValues } from '../facet-state.ts';
 import type { LaureateCard } from './laureate.ts';
 
 /** Cards per chunk file: a filtered page of 24 cards fetches a few chunks, never all of them. */

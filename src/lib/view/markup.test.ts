@@ -40,7 +40,7 @@ describe('comparisonTableMarkup', () => {
 
   it('has a caption naming the region, one column header per solution (its name), group and row headers', () => {
     expect(html).toContain('<div class="fr-table__container" tabindex="0" role="region" aria-labelledby="cmp">');
-    expect(html).toContain('<caption id="cmp">Comparaison de 2 solutions : Solution a, Solution b</caption>');
+    expect(html).toContain('<caption id="cmp">Comparaison de 2 solutions : Solution a, Solution b<div class="fr-table__caption__desc">Une colonne par solution, dont l’en-tête mène à sa fiche ; les lignes sont groupées en rubriques, chacune ouverte par une ligne de titre : En bref, Impact mesuré, ');
     expect(html).toContain('<th scope="col"><a href="/solutions/a/">Solution a</a></th><th scope="col"><a href="/solutions/b/">Solution b</a></th>');
     expect(html).toContain('<tr class="comparaison__groupe"><th scope="rowgroup" colspan="3">Coûts</th></tr>');
     expect(html).toMatch(/<tr data-identique><th scope="row">Catégorie<\/th>/);
