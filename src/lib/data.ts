@@ -13,6 +13,20 @@ import path from 'node:path';
 export type LaureateEntry = CollectionEntry<'laureates'>;
 export type CallEntry = CollectionEntry<'calls'>;
 
+let collectionCache: Promise<LaureateEntry[]> | undefined;
+
+/**
+ * The laureates collection. A build reads a content that does not change, so
+ * it asks Astro once rather than for each of its list pages (about 1,000 at
+ * 5,000 laureates); the dev server asks each time, so that an edited fiche
+ * shows at once.
+ */
+function laureateCollection(): Promise<LaureateEntry[]> {
+  if (!import.meta.env.PROD) return getCollection('laureates');
+  collectionCache ??= getCollection('laureates');
+  return collectionCache;
+}
+
 let publishedCache: { key: string; value: LaureateEntry[] } | undefined;
 
 /**
@@ -21,7 +35,7 @@ let publishedCache: { key: string; value: LaureateEntry[] } | undefined;
  * and sorting thousands of names each time would cost more than the page.
  */
 export async function publishedLaureates(): Promise<LaureateEntry[]> {
-  const all = await getCollection('laureates');
+  const all = await laureateCollection();
   const key = all.map((e) => `${e.id}:${e.digest ?? ''}`).join('|');
   if (publishedCache?.key === key) return publishedCache.value;
   // Frozen: a caller that sorted it in place would reorder every other page's list.
