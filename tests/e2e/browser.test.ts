@@ -8,7 +8,6 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, launch } from './browser.ts';
 import { htmlFiles, routeOf } from './pages.ts';
-import { siteAudit } from '../../src/lib/rgaa/audit.ts';
 
 const baseUrl = inject('baseUrl');
 const dist = inject('distDir');
@@ -84,24 +83,35 @@ describe('RGAA 12.7 — the skip links work with the keyboard', () => {
 });
 
 describe('RGAA 10.7 — every focusable element shows a visible focus', () => {
-  // Every page of the audit's sample (src/lib/rgaa/grille-rgaa.yaml).
-  it.each(siteAudit().echantillon.map((p) => p.adresse))('%s: tabbing through the page', async (route) => {
+  // Every page but the editing interface (outside the audit, see the grid): Tab through the whole page, until the focus leaves it or comes back to the start.
+  it.each(routes.filter((r) => !r.startsWith('/admin/')))('%s: tabbing through the page, the focus is visible and moves forward in the reading order (12.8)', async (route) => {
     const { page, context } = await visit(route);
     try {
       const invisible: string[] = [];
-      for (let i = 0; i < 60; i++) {
+      const backwards: string[] = [];
+      await page.evaluate(() => ((window as unknown as { lastFocus?: Element }).lastFocus = undefined));
+      for (let i = 0; i < 400; i++) {
         await page.keyboard.press('Tab');
         const focus = await page.evaluate(() => {
+          const w = window as unknown as { lastFocus?: Element; firstFocus?: Element };
           const el = document.activeElement as HTMLElement | null;
-          if (!el || el === document.body) return null;
+          if (!el || el === document.body) return { done: true };
+          if (el === w.firstFocus) return { done: true }; // wrapped around
+          w.firstFocus ??= el;
           const ring = (s: CSSStyleDeclaration) => (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
           // DSFR "enlarged" links (cards, tiles) draw their focus ring on ::before, around the whole card.
           const visible = ring(getComputedStyle(el)) || ring(getComputedStyle(el, '::before'));
-          return { visible, label: `${el.tagName.toLowerCase()} « ${(el.textContent ?? '').trim().slice(0, 40)} »` };
+          // The next element in the reading order comes after the previous one in the document (no positive tabindex, no script moving the focus back).
+          const forward = !w.lastFocus || !!(w.lastFocus.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+          w.lastFocus = el;
+          return { done: false, visible, forward, label: `${el.tagName.toLowerCase()} « ${(el.textContent ?? '').trim().slice(0, 40)} »` };
         });
-        if (focus && !focus.visible) invisible.push(focus.label);
+        if (focus.done) break;
+        if (!focus.visible) invisible.push(focus.label!);
+        if (!focus.forward) backwards.push(focus.label!);
       }
       expect(invisible).toEqual([]);
+      expect(backwards).toEqual([]);
     } finally {
       await context.close();
     }
