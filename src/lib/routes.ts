@@ -60,11 +60,18 @@ export async function homePage() {
 /** The listing's base address: page 1; later pages at /solutions/page/N/. */
 export const LISTING_BASE = '/solutions/';
 
-let listingCache: Promise<Awaited<ReturnType<typeof buildListing>>> | undefined;
+let listingCache: { source: readonly LaureateEntry[]; value: ReturnType<typeof buildListing> } | undefined;
+
+/** The listing's data, built once per state of the published laureates (the dev server rebuilds it after an edit). */
+async function listing() {
+  const laureates = await publishedLaureates();
+  if (listingCache?.source !== laureates) listingCache = { source: laureates, value: buildListing(laureates) };
+  return listingCache.value;
+}
 
 /** Every published laureate's card and facet values, the compact index and the card chunks: once per build. */
-async function buildListing() {
-  const [laureates, calls] = await Promise.all([publishedLaureates(), sortedCalls()]);
+async function buildListing(laureates: readonly LaureateEntry[]) {
+  const calls = await sortedCalls();
   const byId = new Map(calls.map((c) => [c.id, c]));
   const callOptions = calls.map((c) => ({ id: c.id, shortTitle: c.data.shortTitle }));
   const allFacets = facets(callOptions);
@@ -84,15 +91,13 @@ async function buildListing() {
 
 /** The listing's data files: the compact index and the card chunks (src/pages/solutions/page/). */
 export async function listingData() {
-  listingCache ??= buildListing();
-  const { index, chunks } = await listingCache;
+  const { index, chunks } = await listing();
   return { index, chunks };
 }
 
 /** Static page `page` of the filterable listing: its cards, the facets with their counts over every laureate, the pagination. */
 export async function listingPage(page: number) {
-  listingCache ??= buildListing();
-  const { facets: allFacets, items, counts, index } = await listingCache;
+  const { facets: allFacets, items, counts, index } = await listing();
   const count = pageCount(items.length);
   return {
     facets: allFacets,

@@ -138,6 +138,7 @@ async function apply(state: ListingState): Promise<void> {
   const mine = ++generation;
   if (isPlainListing(state) && state.page === server.page) {
     restoreServerPage();
+    list.dataset.etat = addressOf(state);
     return;
   }
   const loaded = await loadIndex();
@@ -173,6 +174,8 @@ async function apply(state: ListingState): Promise<void> {
   heading.textContent = summary ? `Solutions filtrées (${total})` : server.heading;
   const title = summary ? `Solutions filtrées : ${summary} (${total}${where})` : `Toutes les solutions${where ? ` (${pageLabel(page, count)})` : ''}`;
   document.title = `${title} — ${siteTitle}`;
+  // Which state the list shows (its address): a newer change may still be loading.
+  list.dataset.etat = addressOf({ ...state, page });
 }
 
 function go(state: ListingState): Promise<void> {

@@ -157,6 +157,8 @@ describe('facets on the listing (/solutions/)', () => {
     for (const k of seen) expected.set(k, (expected.get(k) ?? 0) + 1);
   }
   const visibleCount = (page: Page) => page.$$eval('#liste-resultats > li', (lis) => lis.filter((li) => !(li as HTMLElement).hidden).length);
+  /** Waits until the list shows the state of this address (the listing's index loads after the address changes). */
+  const shows = (page: Page, address: string) => page.waitForFunction((a) => document.querySelector<HTMLElement>('#liste-resultats')?.dataset.etat === a, address);
 
   it.each([
     ['secnumcloud', 'qualifie'],
@@ -178,6 +180,8 @@ describe('facets on the listing (/solutions/)', () => {
       expect(printed).toBe(`${want} solution${want > 1 ? 's' : ''}`);
       await page.click(`label[for="f-${key}-${value}"]`);
       await page.waitForFunction((k) => location.search.includes(k), `${key}=${value}`);
+      // The address follows at once; the results once the listing's index has loaded.
+      await shows(page, `/solutions/?${key}=${value}`);
       expect(await visibleCount(page)).toBe(Math.min(want, PAGE_SIZE));
       expect(await page.textContent('#liste-statut')).toMatch(new RegExp(`^${want} solutions? pour : `));
       expect(errors).toEqual([]);
@@ -205,18 +209,23 @@ describe('facets on the listing (/solutions/)', () => {
     try {
       await page.click('label[for="f-secnumcloud-qualifie"]');
       await page.waitForURL('**/solutions/?secnumcloud=qualifie');
+      await shows(page, '/solutions/?secnumcloud=qualifie');
       await page.click('label[for="f-public-collectivites-territoriales"]');
       await page.waitForURL('**/solutions/?secnumcloud=qualifie&public=collectivites-territoriales');
+      await shows(page, '/solutions/?secnumcloud=qualifie&public=collectivites-territoriales');
       const both = await visibleCount(page);
       await page.reload({ waitUntil: 'networkidle' });
+      await shows(page, '/solutions/?secnumcloud=qualifie&public=collectivites-territoriales');
       expect(await page.isChecked('#f-public-collectivites-territoriales')).toBe(true);
       expect(await visibleCount(page)).toBe(both);
       await page.goBack();
       await page.waitForFunction(() => location.search === '?secnumcloud=qualifie');
+      await shows(page, '/solutions/?secnumcloud=qualifie');
       expect(await page.isChecked('#f-public-collectivites-territoriales')).toBe(false);
       expect(await visibleCount(page)).toBeGreaterThanOrEqual(both);
       await page.click('#facettes-reinitialiser');
       await page.waitForFunction(() => location.search === '');
+      await shows(page, '/solutions/');
       expect(await page.isChecked('#f-secnumcloud-qualifie')).toBe(false);
     } finally {
       await close();
