@@ -15,6 +15,10 @@ import { sampleSheets, writeXlsx } from './export-writers.ts';
 import { CALL, LAUREATES, ZIP } from './ingest-helpers.ts';
 import { privateValues } from './private-values.ts';
 import { RESERVED_LAUREATE_SLUGS } from '../src/lib/slug.ts';
+import { javaForNu, nuCheckSite } from './w3c.ts';
+
+const nuJava = javaForNu();
+if ('skip' in nuJava) console.warn(nuJava.skip);
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ASTRO = path.join(ROOT, 'node_modules/.bin/astro');
@@ -102,6 +106,12 @@ describe('build of the fixture content set', () => {
   it('succeeds', () => {
     expect(result.stderr + result.stdout).toContain('Complete!');
     expect(result.status).toBe(0);
+  });
+
+  it.skipIf('skip' in nuJava)('RGAA 8.2: every page passes the W3C Nu Html Checker (tests/w3c.ts)', async () => {
+    const problems = await nuCheckSite((nuJava as { java: string }).java, out);
+    expect(Object.keys(problems).length).toBeGreaterThanOrEqual(30);
+    expect(Object.entries(problems).filter(([, p]) => p.length > 0)).toEqual([]);
   });
 
   it('writes every route', () => {
@@ -243,6 +253,11 @@ describe('build of ingested content', () => {
     const built = build(path.join(root, 'content'), dist);
     expect(built.status, built.stdout + built.stderr).toBe(0);
     html = readFileSync(path.join(dist, 'solutions/plume/index.html'), 'utf8');
+  });
+
+  it.skipIf('skip' in nuJava)('RGAA 8.2: every page, applicants’ texts included, passes the W3C Nu Html Checker', async () => {
+    const problems = await nuCheckSite((nuJava as { java: string }).java, dist);
+    expect(Object.entries(problems).filter(([, p]) => p.length > 0)).toEqual([]);
   });
 
   it('renders applicant text as text: no script, heading, rule or link from it', () => {

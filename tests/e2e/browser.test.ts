@@ -64,6 +64,33 @@ describe.each(['light', 'dark'] as const)('every page in the %s scheme', (scheme
   });
 });
 
+describe('the header’s search and menu: named dialogs on small screens, plain regions on large ones', () => {
+  // Their markup carries no aria-labelledby (the W3C checker refuses it on a div without a role):
+  // the DSFR's Modal names the dialog after its opening button when it becomes one.
+  it.each([
+    ['recherche-modale', 'recherche-bouton', 'Rechercher'],
+    ['menu-modal', 'menu-button', 'Menu'],
+  ])('#%s', async (modal, button, name) => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: 'fr-FR' });
+    const page = await context.newPage();
+    try {
+      await page.goto(baseUrl + '/solutions/', { waitUntil: 'networkidle' });
+      await page.click(`#${button}`);
+      const dialog = page.getByRole('dialog', { name });
+      await dialog.waitFor();
+      expect(await dialog.getAttribute('id')).toBe(modal);
+      expect(await dialog.getAttribute('aria-modal')).toBe('true');
+      await page.keyboard.press('Escape');
+      await page.waitForFunction((id) => document.getElementById(id)?.getAttribute('role') !== 'dialog', modal);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.waitForFunction((id) => !document.getElementById(id)?.hasAttribute('aria-labelledby'), modal);
+      expect(await page.locator(`#${modal}`).getAttribute('role')).toBeNull();
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('RGAA 12.7 — the skip links work with the keyboard', () => {
   it('Tab reaches « Contenu » first and Enter moves the focus to the main content', async () => {
     const { page, context } = await visit('/solutions/');
