@@ -12,6 +12,7 @@ import { SELECTION_KEY } from '../../src/lib/selection.ts';
 import { comparisonGroups } from '../../src/schemas/fields.ts';
 import { axeViolations, launch, openPage } from './browser.ts';
 import { attr, byTag, loadPages, text } from './pages.ts';
+import { headerProblems, tablesInDocument } from '../table-headers.ts';
 
 const baseUrl = inject('baseUrl');
 const dist = inject('distDir');
@@ -210,6 +211,22 @@ describe('the comparison page', () => {
       const absent = await page.locator('.comparaison .comparaison__absent').allTextContents();
       expect(absent.length).toBeGreaterThan(0);
       expect(new Set(absent)).toEqual(new Set(['non renseigné']));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('RGAA 5.7: the table drawn in the browser gives every data cell its group, row and column by the HTML table algorithm (id and headers)', async () => {
+    const { page, context } = await open(THREE);
+    try {
+      await waitTable(page, 3);
+      const tables = await page.evaluate(tablesInDocument);
+      expect(tables).toHaveLength(1);
+      expect(tables[0]!.rows.flatMap((r) => r.cells).filter((c) => c.tag === 'td' && !c.headers)).toEqual([]);
+      expect(headerProblems(tables[0]!)).toEqual([]);
+      // « Afficher seulement les différences » hides rows, never headers a visible cell names.
+      await page.getByRole('checkbox', { name: /seulement les différences/i }).check({ force: true });
+      expect(headerProblems((await page.evaluate(tablesInDocument))[0]!)).toEqual([]);
     } finally {
       await context.close();
     }

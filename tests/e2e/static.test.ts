@@ -10,6 +10,7 @@ import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
 import { attr, byTag, elements, loadPages, text, type BuiltPage, type Element } from './pages.ts';
 import { resolveFile } from './serve.ts';
+import { headerProblems, type RowModel, type TableModel } from '../table-headers.ts';
 
 const dist = inject('distDir');
 const pages = loadPages(dist);
@@ -147,6 +148,50 @@ describe('RGAA 5.4–5.7 — data tables have a caption and header cells with sc
       const ths = inner.filter((e) => e.tagName === 'th');
       expect(ths.length).toBeGreaterThan(0);
       expect(ths.filter((th) => !['col', 'row', 'colgroup', 'rowgroup'].includes(attr(th, 'scope') ?? ''))).toEqual([]);
+    }
+  });
+});
+
+/** A table of a built page as the header algorithm reads it (tests/table-headers.ts). */
+function tableModel(table: Element): TableModel {
+  const rows: RowModel[] = [];
+  const sections = table.childNodes.filter((n): n is Element => 'tagName' in n && ['thead', 'tbody', 'tfoot'].includes((n as Element).tagName));
+  sections.forEach((section) => {
+    const group = table.childNodes.indexOf(section);
+    for (const tr of section.childNodes.filter((n): n is Element => 'tagName' in n && (n as Element).tagName === 'tr')) {
+      rows.push({
+        group,
+        groupTag: section.tagName as RowModel['groupTag'],
+        cells: tr.childNodes
+          .filter((n): n is Element => 'tagName' in n && ['td', 'th'].includes((n as Element).tagName))
+          .map((c) => ({
+            tag: c.tagName as 'td' | 'th',
+            id: attr(c, 'id'),
+            headers: attr(c, 'headers'),
+            scope: attr(c, 'scope'),
+            colspan: Number(attr(c, 'colspan') ?? 1),
+            rowspan: Number(attr(c, 'rowspan') ?? 1),
+            name: text(c),
+          })),
+      });
+    }
+  });
+  const caption = [...elements(table)].find((e) => e.tagName === 'caption');
+  return { caption: (caption ? text(caption) : '(sans titre)').trim().slice(0, 80), rows };
+}
+
+describe('RGAA 5.6, 5.7 — every data cell of every table resolves to its row, column and group headers (HTML table algorithm)', () => {
+  const withTables = pages.filter((p) => byTag(p, 'table').length > 0);
+  it.each(withTables.map((p) => [p.route, p] as const))('%s', (_route, page) => {
+    expect(byTag(page, 'table').flatMap((t) => headerProblems(tableModel(t)))).toEqual([]);
+  });
+  it('complex tables (row-group headers) use id and headers, as RGAA 5.7’s technique asks', () => {
+    const complex = withTables.flatMap((p) => byTag(p, 'table').filter((t) => [...elements(t)].some((e) => attr(e, 'scope') === 'rowgroup')).map((t) => [p.route, t] as const));
+    expect(complex.length).toBeGreaterThan(0);
+    for (const [route, table] of complex) {
+      const cells = [...elements(table)];
+      expect(cells.filter((e) => e.tagName === 'th' && !attr(e, 'id')).length, route).toBe(0);
+      expect(cells.filter((e) => e.tagName === 'td' && !attr(e, 'headers')).length, route).toBe(0);
     }
   });
 });

@@ -4,6 +4,8 @@
  * One column per solution whose header is its name; a `<tbody>` per group
  * headed by a `rowgroup` header; rows that do not differ carry
  * `data-identique` (« Afficher seulement les différences » hides them).
+ * Headers on three levels (columns, groups, rows) make it a complex table: RGAA 5.7's technique
+ * is an `id` on every header cell and `headers` on every data cell, which `tableHeaderIds` gives.
  */
 import { BEST_LABELS, NOT_DECLARED, comparisonCaption, type Cell, type ComparisonTable } from './compare.ts';
 import { EVIDENCE_BADGE } from './evidence.ts';
@@ -36,9 +38,20 @@ export function comparisonSummary(table: ComparisonTable): string {
   return `Une colonne par solution, dont l’en-tête mène à sa fiche ; les lignes sont groupées en rubriques, chacune ouverte par une ligne de titre : ${groups.join(', ')} ; « ${NOT_DECLARED} » quand la fiche ne renseigne pas le critère.`;
 }
 
-/** The table; `id` names its caption (and the scrollable region after it). */
+/** The ids of the header cells of a comparison table whose caption is `id` (unique in the page, whatever the solutions' names). */
+export function tableHeaderIds(id: string) {
+  return {
+    criterion: `${id}-critere`,
+    column: (index: number) => `${id}-col-${index + 1}`,
+    group: (groupIndex: number) => `${id}-groupe-${groupIndex + 1}`,
+    row: (groupIndex: number, rowIndex: number) => `${id}-ligne-${groupIndex + 1}-${rowIndex + 1}`,
+  };
+}
+
+/** The table; `id` names its caption (and the scrollable region after it) and prefixes its header cells' ids. */
 export function comparisonTableMarkup(table: ComparisonTable, id: string): El {
   const span = table.columns.length + 1;
+  const ids = tableHeaderIds(id);
   return h(
     'div',
     { class: 'fr-table fr-table--bordered comparaison' },
@@ -56,13 +69,29 @@ export function comparisonTableMarkup(table: ComparisonTable, id: string): El {
             { 'data-colonnes': table.columns.length },
             // RGAA 5.1: a complex table (rows grouped under rowgroup headers) has a summary, the DSFR caption's description.
             h('caption', { id }, comparisonCaption(table), h('div', { class: 'fr-table__caption__desc' }, comparisonSummary(table))),
-            h('thead', {}, h('tr', {}, h('th', { scope: 'col', class: 'comparaison__critere' }, 'Critère'), table.columns.map((c) => h('th', { scope: 'col' }, h('a', { href: c.href }, c.name))))),
-            table.groups.map((g) =>
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                h('th', { scope: 'col', id: ids.criterion, class: 'comparaison__critere' }, 'Critère'),
+                table.columns.map((c, i) => h('th', { scope: 'col', id: ids.column(i) }, h('a', { href: c.href }, c.name))),
+              ),
+            ),
+            table.groups.map((g, gi) =>
               h(
                 'tbody',
                 { 'data-groupe': g.id, 'data-identique': g.rows.every((r) => !r.differs) },
-                h('tr', { class: 'comparaison__groupe' }, h('th', { scope: 'rowgroup', colspan: span }, g.title)),
-                g.rows.map((r) => h('tr', { 'data-identique': !r.differs }, h('th', { scope: 'row' }, r.label), r.cells.map((c) => h('td', {}, ...cellContent(c))))),
+                h('tr', { class: 'comparaison__groupe' }, h('th', { scope: 'rowgroup', colspan: span, id: ids.group(gi) }, g.title)),
+                g.rows.map((r, ri) =>
+                  h(
+                    'tr',
+                    { 'data-identique': !r.differs },
+                    h('th', { scope: 'row', id: ids.row(gi, ri), headers: `${ids.group(gi)} ${ids.criterion}` }, r.label),
+                    r.cells.map((c, ci) => h('td', { headers: `${ids.group(gi)} ${ids.row(gi, ri)} ${ids.column(ci)}` }, ...cellContent(c))),
+                  ),
+                ),
               ),
             ),
           ),

@@ -41,9 +41,17 @@ describe('comparisonTableMarkup', () => {
   it('has a caption naming the region, one column header per solution (its name), group and row headers', () => {
     expect(html).toContain('<div class="fr-table__container" tabindex="0" role="region" aria-labelledby="cmp">');
     expect(html).toContain('<caption id="cmp">Comparaison de 2 solutions : Solution a, Solution b<div class="fr-table__caption__desc">Une colonne par solution, dont l’en-tête mène à sa fiche ; les lignes sont groupées en rubriques, chacune ouverte par une ligne de titre : En bref, Impact mesuré, ');
-    expect(html).toContain('<th scope="col"><a href="/solutions/a/">Solution a</a></th><th scope="col"><a href="/solutions/b/">Solution b</a></th>');
-    expect(html).toContain('<tr class="comparaison__groupe"><th scope="rowgroup" colspan="3">Coûts</th></tr>');
-    expect(html).toMatch(/<tr data-identique><th scope="row">Catégorie<\/th>/);
-    expect(html).toMatch(/<tr><th scope="row">Coût indicatif de déploiement<\/th><td>1\u202f000\u00a0€ HT<\/td><td>5\u00a0€ HT<p class="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--success">le plus bas<\/p><\/td><\/tr>/);
+    expect(html).toContain('<th scope="col" id="cmp-col-1"><a href="/solutions/a/">Solution a</a></th><th scope="col" id="cmp-col-2"><a href="/solutions/b/">Solution b</a></th>');
+    expect(html).toMatch(/<tr class="comparaison__groupe"><th scope="rowgroup" colspan="3" id="cmp-groupe-(\d)">Coûts<\/th><\/tr>/);
+    expect(html).toMatch(/<tr data-identique><th scope="row" id="cmp-ligne-1-\d+" headers="cmp-groupe-1 cmp-critere">Catégorie<\/th>/);
+  });
+
+  it('RGAA 5.7: every header cell has an id, every data cell names its group, its row and its column (headers)', () => {
+    const group = /id="cmp-groupe-(\d)">Coûts/.exec(html)![1];
+    const row = new RegExp(`<th scope="row" id="(cmp-ligne-${group}-\\d+)" headers="cmp-groupe-${group} cmp-critere">Coût indicatif de déploiement</th>`).exec(html)![1];
+    expect(html).toContain(
+      `<td headers="cmp-groupe-${group} ${row} cmp-col-1">1\u202f000\u00a0€ HT</td><td headers="cmp-groupe-${group} ${row} cmp-col-2">5\u00a0€ HT<p class="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--success">le plus bas</p></td></tr>`,
+    );
+    expect(html.match(/<td>/g)).toBeNull();
   });
 });
