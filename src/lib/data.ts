@@ -7,6 +7,7 @@ import { isPublished, sortLaureates } from './view/laureate.ts';
 import { toOpenDataRecord, type OpenDataLaureate } from './opendata/record.ts';
 import { similarSolutions, type SimilarLink } from './similar.ts';
 import { historyOf, type Change } from './history.ts';
+import { datasetDates, type DatasetDates } from './opendata/dataset.ts';
 import { CONTENT_DIR } from './content-paths.ts';
 import path from 'node:path';
 
@@ -90,6 +91,19 @@ let similarCache: Promise<Map<string, SimilarLink[]>> | undefined;
 export function similarByLaureate(): Promise<Map<string, SimilarLink[]>> {
   similarCache ??= publishedLaureates().then((laureates) => similarSolutions(laureates.map((l) => ({ id: l.id, data: l.data, body: l.body ?? '' }))));
   return similarCache;
+}
+
+/**
+ * The dataset's dates (src/lib/opendata/dataset.ts): its records' selection and update dates, and
+ * its first publication — the earliest first commit of a published fiche (none without git history).
+ */
+export async function openDataDates(): Promise<DatasetDates> {
+  const [records, laureates] = await Promise.all([openDataRecords(), publishedLaureates()]);
+  const firstPublished = laureates
+    .map((l) => laureateHistory(l).at(-1)?.date)
+    .filter((d): d is string => !!d)
+    .sort()[0];
+  return datasetDates(records, firstPublished);
 }
 
 let historyCache: Map<string, Change[]> | undefined;

@@ -7,7 +7,7 @@
 import { getCollection } from 'astro:content';
 import { complianceRate, gridRows, siteAudit, themeSummary, RGAA_GRID_CSV_PATH, RGAA_GRID_PATH, RGAA_STATEMENT_PATH } from './rgaa/audit.ts';
 import { createHash } from 'node:crypto';
-import { callOf, callsById, laureateHistory, openDataRecords, publishedLaureates, similarByLaureate, siteUrl, sortedCalls, type CallEntry, type LaureateEntry } from './data.ts';
+import { callOf, callsById, laureateHistory, openDataDates, openDataRecords, publishedLaureates, similarByLaureate, siteUrl, sortedCalls, type CallEntry, type LaureateEntry } from './data.ts';
 import { reportHref } from './site.ts';
 import { feedOf, feeds } from './feeds.ts';
 import { lastModified } from './opendata/dataset.ts';
@@ -252,12 +252,12 @@ export async function siteMapPage() {
 /** The open-data page: the files with their sizes, the feeds, the last change, the share of demonstration entries. */
 export async function dataPage() {
   const site = siteUrl();
-  const [records, calls] = await Promise.all([openDataRecords(), sortedCalls()]);
+  const [records, calls, dates] = await Promise.all([openDataRecords(), sortedCalls(), openDataDates()]);
   return {
     site,
     records,
-    files: dataFiles(records, site),
-    modified: lastModified(records),
+    files: dataFiles(records, site, dates),
+    dates,
     demoCount: records.filter((r) => r.demo).length,
     callCount: calls.length,
     feeds: feeds(calls),

@@ -4,7 +4,7 @@
  */
 import { csvTables } from './columns.ts';
 import { childCsv, recordsCsv } from './csv.ts';
-import { DCAT_PATH, JSON_PATH, NOMENCLATURES_PATH, dcatCatalogue, distributions, lastModified, laureatesDocument, type Distribution } from './dataset.ts';
+import { DCAT_PATH, JSON_PATH, NOMENCLATURES_PATH, dcatCatalogue, distributions, laureatesDocument, type DatasetDates, type Distribution } from './dataset.ts';
 import { nomenclatures } from './nomenclatures.ts';
 import { openDataJsonSchema, RECORD_SCHEMA_PATH, type OpenDataLaureate } from './record.ts';
 
@@ -16,7 +16,7 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 const cache = new WeakMap<readonly OpenDataLaureate[], DataFile[]>();
 
 /** Every file of the dataset under /donnees/ (the feeds aside), with its content. */
-export function dataFiles(records: readonly OpenDataLaureate[], site: URL): DataFile[] {
+export function dataFiles(records: readonly OpenDataLaureate[], site: URL, dates: DatasetDates): DataFile[] {
   const cached = cache.get(records);
   if (cached) return cached;
   const tables = csvTables();
@@ -29,7 +29,7 @@ export function dataFiles(records: readonly OpenDataLaureate[], site: URL): Data
     ]),
     [RECORD_SCHEMA_PATH, () => json(openDataJsonSchema(site))],
     [NOMENCLATURES_PATH, () => json({ nomenclatures: nomenclatures() })],
-    [DCAT_PATH, () => json(dcatCatalogue(site, lastModified(records), files))],
+    [DCAT_PATH, () => json(dcatCatalogue(site, dates, files))],
   ]);
   const result = files
     .filter((f) => bodies.has(f.path))

@@ -8,7 +8,7 @@ import { validLaureate } from '../../../tests/factories.ts';
 import { openDataJsonSchema, openDataLaureateSchema, toOpenDataRecord, type CallInput } from './record.ts';
 import { childCsv, recordsCsv, LIST_SEPARATOR } from './csv.ts';
 import { csvTables } from './columns.ts';
-import { dcatCatalogue, distributions, jsonLdScript, lastModified, laureatesDocument } from './dataset.ts';
+import { datasetDates, dcatCatalogue, distributions, jsonLdScript, lastModified, laureatesDocument } from './dataset.ts';
 import { nomenclatures } from './nomenclatures.ts';
 import { describeSchema, flatten } from '../schema-doc.ts';
 
@@ -138,12 +138,26 @@ describe('dataset metadata', () => {
     ]);
   });
   it('describes a DCAT catalogue with absolute download URLs and the licence', () => {
-    const dcat = dcatCatalogue(site, '2025-09-01', files) as any;
+    const dcat = dcatCatalogue(site, { modified: '2025-09-01', issued: '2025-06-01', temporal: { start: '2018-11-22', end: '2025-06-02' } }, files) as any;
     const dataset = dcat['dcat:dataset'][0];
     expect(dcat['@type']).toBe('dcat:Catalog');
     expect(dataset['dct:license']['@id']).toMatch(/etalab/);
     expect(dataset['dcat:distribution'][1]['dcat:downloadURL']['@id']).toBe('https://catalogue.exemple.fr/donnees/laureats.csv');
     expect(dataset['dct:modified']).toEqual({ '@value': '2025-09-01', '@type': 'xsd:date' });
+    expect(dataset['dct:issued']).toEqual({ '@value': '2025-06-01', '@type': 'xsd:date' });
+    expect(dataset['dct:temporal']['dcat:startDate']['@value']).toBe('2018-11-22');
+    // Only IANA-registered media types as dcat:mediaType; every file has its EU file type.
+    const rss = dataset['dcat:distribution'].find((d: any) => d['@id'].endsWith('.xml'));
+    expect(rss['dcat:mediaType']).toBeUndefined();
+    expect(rss['dct:format']['@id']).toBe('http://publications.europa.eu/resource/authority/file-type/RSS');
+  });
+  it('dates the dataset: first publication when known, the span of its selections', () => {
+    expect(datasetDates([{ selectedOn: '2025-06-02' }, { selectedOn: '2019-07-17', updatedOn: '2025-10-01' }], '2026-11-20')).toEqual({
+      modified: '2025-10-01',
+      issued: '2026-11-20',
+      temporal: { start: '2019-07-17', end: '2025-06-02' },
+    });
+    expect(datasetDates([])).toEqual({ modified: '1970-01-01' });
   });
   it('dates the data by its latest change', () => {
     expect(lastModified([{ selectedOn: '2025-06-02' }, { selectedOn: '2019-11-01', updatedOn: '2025-10-01' }])).toBe('2025-10-01');

@@ -3,11 +3,11 @@
  * JSON Schema, the code lists and the DCAT-AP metadata (src/lib/opendata/).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { openDataRecords, siteUrl } from '../../lib/data.ts';
+import { openDataDates, openDataRecords, siteUrl } from '../../lib/data.ts';
 import { dataFiles } from '../../lib/opendata/files.ts';
 
 export const getStaticPaths = (async () =>
-  dataFiles(await openDataRecords(), siteUrl()).map((f) => ({
+  dataFiles(await openDataRecords(), siteUrl(), await openDataDates()).map((f) => ({
     params: { file: f.path.replace(/^\/donnees\//, '') },
     props: { body: f.body, mediaType: f.mediaType },
   }))) satisfies GetStaticPaths;
