@@ -31,6 +31,13 @@ describe('bundles', () => {
       expect(parts.js.filter((f) => f.startsWith('core/'))).toEqual(['core/core.module.min.js']);
     }
   });
+  it('carry the dark palette with the display settings’ scheme switch (scheme.min.css, which the display README omits)', () => {
+    for (const [name, components] of Object.entries(BUNDLES)) {
+      expect(bundleParts(dist, components).css, name).toContain('scheme/scheme.min.css');
+      expect(bundleFiles(dist).get(`${name}.css`), name).toContain(':root[data-fr-theme=dark]{');
+      expect(bundleFiles(dist).get(`${name}.css`), name).toMatch(/--blue-france-sun-113-625:#8585f6/);
+    }
+  });
   it('rewrite relative URLs to /dsfr/ paths, leaving data: and absolute ones', () => {
     expect(absoluteUrls('a{src:url(../fonts/M.woff2)}b{x:url("../../icons/system/a.svg")}c{y:url(data:image/png;base64,AA)}', 'component/header/header.main.min.css')).toBe(
       'a{src:url(/dsfr/component/fonts/M.woff2)}b{x:url("/dsfr/icons/system/a.svg")}c{y:url(data:image/png;base64,AA)}',

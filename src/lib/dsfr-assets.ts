@@ -85,7 +85,12 @@ export function componentParts(dist: string, component: string): Parts {
   return { css: css.map(cssFile), js: js.map((name) => `${folder(name)}/${name}.module.min.js`) };
 }
 
-/** The files of a bundle: each component's parts in order, each file once. */
+/**
+ * The files of a bundle: each component's parts in order, each file once. A module whose script a
+ * README lists brings its stylesheet too: the display settings' README names the scheme's script
+ * (the light/dark switch) but not `scheme.min.css`, which holds the dark palette — without it
+ * `data-fr-theme="dark"` changes nothing on screen.
+ */
 export function bundleParts(dist: string, components: readonly string[]): Parts {
   const css = new Set<string>();
   const js = new Set<string>();
@@ -93,7 +98,12 @@ export function bundleParts(dist: string, components: readonly string[]): Parts 
     const parts = componentParts(dist, c);
     const used = (f: string) => !UNUSED_DEPENDENCIES.has(path.posix.basename(path.posix.dirname(f)));
     parts.css.filter(used).forEach((f) => css.add(f));
-    parts.js.filter(used).forEach((f) => js.add(f));
+    parts.js.filter(used).forEach((f) => {
+      js.add(f);
+      const module = path.posix.dirname(f);
+      const style = `${module}/${path.posix.basename(module)}.min.css`;
+      if (module === 'scheme' && existsSync(path.join(dist, style))) css.add(style);
+    });
   }
   return { css: [...css], js: [...js] };
 }

@@ -101,7 +101,7 @@ function drawSuggestions(): void {
 function drawRemoveButtons(): void {
   removeList.replaceChildren(
     ...ids.map((id, i) =>
-      button(`Retirer ${known.get(id)?.name ?? id}`, 'fr-btn fr-btn--tertiary fr-icon-close-line', () => {
+      button(`Retirer ${known.get(id)?.name ?? id}`, 'fr-btn fr-btn--secondary fr-icon-close-line', () => {
         const next = ids.filter((x) => x !== id);
         void change(next, `${known.get(id)?.name ?? id} retirée de la comparaison.`).then(() => {
           // Focus goes to the next remove button, or to the add box when none is left.
