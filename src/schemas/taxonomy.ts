@@ -405,6 +405,7 @@ export const VERIFIABLE_FIELDS = defineEnum([
   { value: 'rgaa', label: 'Conformité au RGAA', description: 'Vérifiée sur la déclaration d’accessibilité publiée de la solution (taux, date, audit).' },
   { value: 'openness.openSource', label: 'Open source', description: 'Vérifié sur le dépôt public du code et son fichier de licence.' },
   { value: 'openness.licence', label: 'Licence', description: 'Vérifiée sur le fichier de licence du dépôt public.' },
+  { value: 'openness.repositoryUrl', label: 'Code public', description: 'Vérifié en consultant le dépôt : le code y est publié, à l’adresse indiquée.' },
   { value: 'references', label: 'Déploiements de référence', description: 'Vérifiés sur une annonce publique de l’organisation.' },
   { value: 'access.routes', label: 'Voies d’accès', description: 'Vérifiées sur le catalogue public de la centrale d’achat ou l’avis d’attribution.' },
 ]);

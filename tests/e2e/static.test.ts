@@ -287,3 +287,20 @@ describe('DSFR loaded per page kind: every fr-* class a page uses is styled by t
     expect(unstyled).toEqual([]);
   });
 });
+
+describe('the verification mechanism on the real entries', () => {
+  // Every 2018 or 2019 project whose code is public carries a verification of its repository, shown on its page.
+  const root = path.resolve(import.meta.dirname, '../../content/laureates');
+  const withCode = ['ami-ia-2018', 'ami-ia-2019'].flatMap((call) =>
+    readdirSync(path.join(root, call))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => [f.replace(/\.md$/, ''), /^\s+repositoryUrl: (\S+)$/m.exec(readFileSync(path.join(root, call, f), 'utf8'))?.[1]] as const)
+      .filter((entry): entry is readonly [string, string] => entry[1] !== undefined),
+  );
+  it('some projects publish their code', () => expect(withCode.length).toBeGreaterThanOrEqual(7));
+  it.each(withCode)('/solutions/%s/ shows its public code « vérifié », with the date and the repository as source', (id, repository) => {
+    const page = pages.find((p) => p.route === `/solutions/${id}/`)!;
+    expect(text(page.document)).toMatch(/Code public : vérifié le \d+ \S+ 20\d\d par l’équipe du catalogue/);
+    expect(byTag(page, 'a').some((a) => attr(a, 'href') === repository && text(a).includes('source de la vérification'))).toBe(true);
+  });
+});
