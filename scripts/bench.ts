@@ -26,6 +26,7 @@ import { CHROMIUM_ARGS, chromiumExecutable, launch } from '../tests/e2e/browser.
 import { measure, type Run } from './measure.ts';
 import { buildPhases } from './phases.ts';
 import { resolveFile, serve } from '../tests/e2e/serve.ts';
+import { NGINX_MISSING, findNginx, freePort, startNginx } from '../src/lib/server/run-nginx.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CALL = 'solutions-ia-2025';
@@ -248,15 +249,32 @@ async function searchTiming(dist: string): Promise<SearchTiming> {
   }
 }
 
-async function lighthouseScores(dist: string, laureate: string): Promise<Record<string, Record<string, number> & { failing: string[] }>> {
+/**
+ * Lighthouse through the production server when this machine has nginx (its caching and its
+ * brotli/gzip copies: what a visitor gets); else through the tests' static server, and the report
+ * says which.
+ */
+async function lighthouseServer(dist: string): Promise<{ url: string; via: string; close: () => Promise<void> }> {
+  const nginx = findNginx();
+  if (nginx) {
+    const running = await startNginx({ nginx, root: dist, port: await freePort() });
+    return { url: running.url, via: `nginx (${running.brotli ? 'brotli' : 'gzip'})`, close: running.stop };
+  }
+  console.warn(`Lighthouse sans nginx : ${NGINX_MISSING}`);
+  const { server, url } = await serve(dist, { gzip: true });
+  return { url, via: 'serveur statique des tests (gzip à la volée, sans en-têtes de cache)', close: async () => void server.close() };
+}
+
+async function lighthouseScores(dist: string, laureate: string): Promise<Record<string, Record<string, number> & { failing: string[] }> & { via?: string }> {
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
-  const { server, url } = await serve(dist, { gzip: true });
+  const { url, via, close } = await lighthouseServer(dist);
   const chrome = await chromeLauncher.launch({
     chromePath: (await chromiumExecutable()).path,
     chromeFlags: CHROMIUM_ARGS,
   });
   const out: Record<string, Record<string, number> & { failing: string[] }> = {};
+  console.log(`Lighthouse servi par : ${via}`);
   try {
     const types = PAGE_TYPES(laureate);
     for (const name of ['accueil', 'liste', 'laureat', 'recherche'] as const) {
@@ -275,9 +293,9 @@ async function lighthouseScores(dist: string, laureate: string): Promise<Record<
     }
   } finally {
     await chrome.kill();
-    server.close();
+    await close();
   }
-  return out;
+  return Object.assign(out, { via });
 }
 
 // ---------------------------------------------------------------------------
@@ -400,8 +418,9 @@ function markdown(date: string, machine: string, results: SizeResult[]): string 
       '',
     );
     if (r.lighthouse) {
-      lines.push(`## Lighthouse (${r.laureates} lauréats, profil mobile par défaut)`, '', '| page | performance | accessibilité | bonnes pratiques | SEO | audits sous 90 |', '| --- | ---: | ---: | ---: | ---: | --- |');
-      for (const [name, s] of Object.entries(r.lighthouse)) {
+      const { via, ...pages } = r.lighthouse as typeof r.lighthouse & { via?: string };
+      lines.push(`## Lighthouse (${r.laureates} lauréats, profil mobile par défaut, servi par ${via ?? 'le serveur statique des tests'})`, '', '| page | performance | accessibilité | bonnes pratiques | SEO | audits sous 90 |', '| --- | ---: | ---: | ---: | ---: | --- |');
+      for (const [name, s] of Object.entries(pages)) {
         lines.push(`| ${name} | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${s.seo} | ${s.failing.join(', ') || '—'} |`);
       }
       lines.push('');

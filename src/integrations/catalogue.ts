@@ -5,7 +5,9 @@
  *    and Decap CMS's bundle to public/admin/decap/ (the editing interface, /admin/);
  * 2. validate the whole content folder and list every problem at once —
  *    a build stops, the dev server reports and keeps running;
- * 3. after a build, index the site with Pagefind (French stemming from <html lang>).
+ * 3. after a build, index the site with Pagefind (French stemming from <html lang>);
+ * 4. then write what a production server needs (src/lib/server/): the nginx configuration and the
+ *    `_headers` file from the pages' own security policies, and the .br and .gz of every text file.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,11 +17,15 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { CONTENT_DIR } from '../lib/content-paths.ts';
-import { BUNDLES, bundleFiles, bundleScriptSources, type BundleName } from '../lib/dsfr-assets.ts';
+import { BUNDLES, DSFR_VERSION, bundleFiles, bundleScriptSources, type BundleName } from '../lib/dsfr-assets.ts';
 import { DECAP_DIR } from '../lib/cms/config.ts';
 import { addWords, usedDsfrCss } from '../lib/dsfr-purge.ts';
 import { gzipSync } from 'node:zlib';
 import { formatProblems } from '../lib/validation/problem.ts';
+import { precompress } from '../lib/server/compress.ts';
+import { headerPaths, headersFile } from '../lib/server/headers-file.ts';
+import { HEADERS_FILE, NGINX_INCLUDE, SERVER_DIR, serverBlock } from '../lib/server/nginx.ts';
+import { sitePolicies } from '../lib/server/policy.ts';
 import { validateContent } from '../lib/validation/validate-content.ts';
 
 /** The DSFR files the site serves as shipped, relative to @gouvfr/dsfr/dist (the CSS and JS go through bundles). */
@@ -61,7 +67,8 @@ export function copyDsfr(publicDir: string): void {
   const version = `${packageVersion(path.dirname(dist))} ${DSFR_FILES.join(',')} ${hash.digest('hex').slice(0, 16)}`;
   installCopy(path.join(publicDir, 'dsfr'), version, (staging) => {
     for (const item of DSFR_FILES) {
-      const to = path.join(staging, item);
+      // Shipped files under their version (dsfrFile in dsfr-assets.ts): an upgrade changes their addresses.
+      const to = path.join(staging, DSFR_VERSION, item);
       mkdirSync(path.dirname(to), { recursive: true });
       cpSync(path.join(dist, item), to, { recursive: true, filter: (src) => !src.endsWith('.map') });
     }
@@ -128,6 +135,20 @@ export async function reduceDsfrCss(site: string): Promise<string> {
 }
 
 /**
+ * The production server's files, from the built site's own facts: its pages' security policies
+ * (one for the site, one for /admin/; a page that differs stops the build), its folders. Written
+ * under dist/ (`_headers`, `_serveur/`), which the nginx configuration refuses to serve.
+ */
+export function writeServerFiles(site: string): void {
+  const pages = filesUnder(site, '.html').map((file) => ({ route: `/${path.relative(site, file).split(path.sep).join('/')}`.replace(/index\.html$/, ''), html: readFileSync(file, 'utf8') }));
+  const policies = sitePolicies(pages);
+  mkdirSync(path.join(site, SERVER_DIR), { recursive: true });
+  writeFileSync(path.join(site, NGINX_INCLUDE), `${serverBlock(policies, { brotli: false })}\n`);
+  writeFileSync(path.join(site, NGINX_INCLUDE.replace(/\.conf$/, '-brotli.conf')), `${serverBlock(policies, { brotli: true })}\n`);
+  writeFileSync(path.join(site, HEADERS_FILE), headersFile(headerPaths(site), policies));
+}
+
+/**
  * Astro keeps the parsed content in its cache (data-store.json) and re-parses
  * it when content.config.ts changes, but not when a schema it imports does:
  * entries would then miss a new field's default. The hash of the schema
@@ -191,6 +212,9 @@ export default function catalogue(): AstroIntegration {
         if (written.errors.length > 0) throw new Error(`Pagefind : ${written.errors.join(', ')}`);
         await pagefind.close();
         logger.info(`index de recherche : ${added.page_count} pages`);
+        writeServerFiles(site);
+        const compressed = await precompress(site);
+        logger.info(`serveur : ${NGINX_INCLUDE}, ${HEADERS_FILE} ; ${compressed.files} fichiers compressés (brotli ${(compressed.bytes / 1024).toFixed(0)} → ${(compressed.brotliBytes / 1024).toFixed(0)} Ko)`);
       },
     },
   };

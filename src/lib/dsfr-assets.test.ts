@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUNDLES, ICONS, absoluteUrls, bundleFiles, bundleParts, componentParts, iconsCss } from './dsfr-assets.ts';
+import { BUNDLES, DSFR_VERSION, ICONS, absoluteUrls, bundleFiles, bundleParts, componentParts, dsfrFile, iconsCss } from './dsfr-assets.ts';
 
 const dist = path.join(path.dirname(createRequire(import.meta.url).resolve('@gouvfr/dsfr/package.json')), 'dist');
 
@@ -38,11 +38,14 @@ describe('bundles', () => {
       expect(bundleFiles(dist).get(`${name}.css`), name).toMatch(/--blue-france-sun-113-625:#8585f6/);
     }
   });
-  it('rewrite relative URLs to /dsfr/ paths, leaving data: and absolute ones', () => {
+  it('rewrite relative URLs to the shipped files’ versioned paths (/dsfr/<version>/), leaving data: and absolute ones', () => {
+    const v = `/dsfr/${DSFR_VERSION}`;
+    expect(DSFR_VERSION).toMatch(/^\d+\.\d+\.\d+/);
+    expect(dsfrFile('fonts/M.woff2')).toBe(`${v}/fonts/M.woff2`);
     expect(absoluteUrls('a{src:url(../fonts/M.woff2)}b{x:url("../../icons/system/a.svg")}c{y:url(data:image/png;base64,AA)}', 'component/header/header.main.min.css')).toBe(
-      'a{src:url(/dsfr/component/fonts/M.woff2)}b{x:url("/dsfr/icons/system/a.svg")}c{y:url(data:image/png;base64,AA)}',
+      `a{src:url(${v}/component/fonts/M.woff2)}b{x:url("${v}/icons/system/a.svg")}c{y:url(data:image/png;base64,AA)}`,
     );
-    expect(absoluteUrls('a{src:url(../fonts/M.woff2)}', 'core/core.main.min.css')).toBe('a{src:url(/dsfr/fonts/M.woff2)}');
+    expect(absoluteUrls('a{src:url(../fonts/M.woff2)}', 'core/core.main.min.css')).toBe(`a{src:url(${v}/fonts/M.woff2)}`);
   });
   it('wrap each module in a block so their top-level constants cannot collide', () => {
     const js = bundleFiles(dist).get('fiche.js')!;

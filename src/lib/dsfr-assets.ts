@@ -9,6 +9,7 @@
  * (IE 11) CSS and nomodule scripts are left out.
  */
 import { readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { THEMATICS } from '../schemas/taxonomy.ts';
 
@@ -59,6 +60,18 @@ export const ICONS: readonly string[] = [
   ...THEMATICS.map((t) => t.icon),
 ];
 
+/** The DSFR's version, from its package: the shipped files are served under a path that names it. */
+export const DSFR_VERSION: string = (createRequire(import.meta.url)('@gouvfr/dsfr/package.json') as { version: string }).version;
+
+/**
+ * Where the DSFR's files are served as shipped (fonts, icons, artwork, favicons, print CSS):
+ * `/dsfr/<version>/`, so that a server may cache them for a year (immutable) — a new version is a
+ * new path. The bundles (/dsfr/bundles/) are the site's own assembly, reduced after each build:
+ * they keep one address and are revalidated.
+ */
+export const DSFR_SHIPPED_BASE = `/dsfr/${DSFR_VERSION}/`;
+export const dsfrFile = (file: string) => `${DSFR_SHIPPED_BASE}${file}`;
+
 export const bundleHref = (name: BundleName, ext: 'css' | 'js') => `/dsfr/bundles/${name}.${ext}`;
 export const ICONS_HREF = '/dsfr/bundles/icones.css';
 
@@ -108,12 +121,12 @@ export function bundleParts(dist: string, components: readonly string[]): Parts 
   return { css: [...css], js: [...js] };
 }
 
-/** Rewrites the relative `url()`s of a DSFR stylesheet to absolute paths under /dsfr/. */
+/** Rewrites the relative `url()`s of a DSFR stylesheet to absolute paths under /dsfr/<version>/. */
 export function absoluteUrls(css: string, fileInDist: string): string {
   const dir = path.posix.dirname(fileInDist);
   return css.replace(/url\((['"]?)([^)'"]+)\1\)/g, (whole, quote: string, ref: string) => {
     if (/^(data:|https?:|\/|#)/.test(ref)) return whole;
-    return `url(${quote}/dsfr/${path.posix.normalize(path.posix.join(dir, ref))}${quote})`;
+    return `url(${quote}${dsfrFile(path.posix.normalize(path.posix.join(dir, ref)))}${quote})`;
   });
 }
 

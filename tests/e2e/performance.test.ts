@@ -10,6 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch } from './browser.ts';
 import { attr, byTag, loadPages } from './pages.ts';
+import { dsfrFile } from '../../src/lib/dsfr-assets.ts';
 
 const baseUrl = inject('baseUrl');
 const dist = inject('distDir');
@@ -40,9 +41,9 @@ describe('page weight and requests', () => {
     const { responses, fonts } = await load(route);
     expect(new Set(fonts)).toEqual(new Set(['Marianne 400 normal', 'Marianne 500 normal', 'Marianne 700 normal']));
     const preloaded = byTag(pages.find((p) => p.route === route.split('?')[0])!, 'link').filter((l) => attr(l, 'rel') === 'preload').map((l) => attr(l, 'href'));
-    expect([...preloaded].sort()).toEqual(['/dsfr/fonts/Marianne-Bold.woff2', '/dsfr/fonts/Marianne-Regular.woff2']);
+    expect([...preloaded].sort()).toEqual([dsfrFile('fonts/Marianne-Bold.woff2'), dsfrFile('fonts/Marianne-Regular.woff2')]);
     const fontFiles = responses.filter((r) => r.type === 'font').map((r) => new URL(r.url).pathname);
-    expect(fontFiles.sort()).toEqual(['/dsfr/fonts/Marianne-Bold.woff2', '/dsfr/fonts/Marianne-Medium.woff2', '/dsfr/fonts/Marianne-Regular.woff2']);
+    expect(fontFiles.sort()).toEqual(['Bold', 'Medium', 'Regular'].map((w) => dsfrFile(`fonts/Marianne-${w}.woff2`)));
   });
 
   it('a laureate page loads the DSFR fiche bundle and only the « Ma sélection » script (under 5 KB gzip), within 62 KB gzip of HTML + CSS + JS', async () => {

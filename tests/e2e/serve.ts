@@ -3,31 +3,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { createGzip } from 'node:zlib';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.pdf': 'application/pdf',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.jsonld': 'application/ld+json',
-  '.pagefind': 'application/octet-stream',
-  '.pf_meta': 'application/octet-stream',
-  '.wasm': 'application/wasm',
-};
+import { contentTypeOf } from '../../src/lib/server/types.ts';
 
 /** Resolves a URL path to a file of `root`, as a static host would; undefined when absent. */
 export function resolveFile(root: string, urlPath: string): string | undefined {
@@ -45,7 +21,7 @@ export function serve(root: string, { gzip = false } = {}): Promise<{ server: Se
   const server = createServer((req, res) => {
     const found = resolveFile(root, req.url ?? '/');
     const file = found ?? path.join(root, '404.html');
-    const type = (found && TYPES[path.extname(file)]) || (found ? 'application/octet-stream' : TYPES['.html']!);
+    const type = contentTypeOf(file);
     const compress = gzip && /text|javascript|json|xml|svg/.test(type) && /gzip/.test(String(req.headers['accept-encoding'] ?? ''));
     res.writeHead(found ? 200 : 404, { 'content-type': type, ...(compress ? { 'content-encoding': 'gzip' } : {}) });
     const stream = createReadStream(file);

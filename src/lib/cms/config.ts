@@ -14,6 +14,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describeSchema, type FieldDoc } from '../schema-doc.ts';
+import { dsfrFile } from '../dsfr-assets.ts';
 import { laureateSchemaForValidation } from '../validation/validate-content.ts';
 import { MARKET_METRIC_REQUIRED } from '../validation/warnings.ts';
 import { callSchema, CALL_FIELD_LABELS } from '../../schemas/call.ts';
@@ -299,7 +300,7 @@ export function cmsConfig({ calls, contentDir, backend }: CmsOptions) {
     load_config_file: false,
     locale: 'fr',
     // site_url and display_url (« Voir la page ») are the address /admin/ is served from: src/scripts/admin.ts sets them.
-    logo_url: '/dsfr/artwork/pictograms/digital/coding.svg',
+    logo_url: dsfrFile('artwork/pictograms/digital/coding.svg'),
     show_preview_links: true,
     search: true,
     // Decap wants a site-wide media folder; each collection has its own (its call's images/ folder).
