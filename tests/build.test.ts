@@ -16,6 +16,7 @@ import { CALL, LAUREATES, ZIP } from './ingest-helpers.ts';
 import { privateValues } from './private-values.ts';
 import { RESERVED_LAUREATE_SLUGS } from '../src/lib/slug.ts';
 import { javaForNu, nuCheckSite } from './w3c.ts';
+import { dsfrFile } from '../src/lib/dsfr-assets.ts';
 
 const nuJava = javaForNu();
 if ('skip' in nuJava) console.warn(nuJava.skip);
@@ -135,7 +136,12 @@ describe('build of the fixture content set', () => {
     expect(existsSync(path.join(out, '404.html'))).toBe(true);
     expect(existsSync(path.join(out, 'dsfr/bundles/fiche.css'))).toBe(true);
     expect(existsSync(path.join(out, 'dsfr/bundles/liste.js'))).toBe(true);
-    expect(existsSync(path.join(out, 'dsfr/fonts/Marianne-Regular.woff2'))).toBe(true);
+    expect(existsSync(path.join(out, dsfrFile('fonts/Marianne-Regular.woff2')))).toBe(true);
+    // What a production server needs, written beside the site (src/lib/server/).
+    expect(readFileSync(path.join(out, '_serveur/nginx.conf'), 'utf8')).toContain("frame-ancestors 'none'");
+    expect(readFileSync(path.join(out, '_headers'), 'utf8')).toContain('/_astro/*\n');
+    expect(existsSync(path.join(out, 'solutions/fixture-inferis/index.html.br'))).toBe(true);
+    expect(existsSync(path.join(out, 'solutions/fixture-inferis/index.html.gz'))).toBe(true);
   });
 
   it('takes the public address from PUBLIC_SITE_URL: canonical, feeds, sitemap, robots.txt, open data', () => {

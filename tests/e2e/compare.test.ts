@@ -252,6 +252,7 @@ describe('the comparison page', () => {
     // The three comparison columns with the most text: the worst case among the real fiches.
     const folder = path.join(dist, 'comparer/solutions');
     const heaviest = readdirSync(folder)
+      .filter((f) => f.endsWith('.json'))
       .map((f) => ({ id: f.replace(/\.json$/, ''), size: statSync(path.join(folder, f)).size }))
       .sort((a, b) => b.size - a.size)
       .slice(0, 3)
@@ -323,7 +324,7 @@ describe('built pages', () => {
   it('the comparison columns publish only the fiche’s rows: no dossier number, nothing outside the registry', () => {
     const allowed = new Set<string>(comparisonGroups().flatMap((g) => g.rows.map((r) => r.path)));
     const folder = path.join(dist, 'comparer/solutions');
-    for (const file of readdirSync(folder)) {
+    for (const file of readdirSync(folder).filter((f) => f.endsWith('.json'))) {
       const column = JSON.parse(readFileSync(path.join(folder, file), 'utf8'));
       expect(Object.keys(column).sort()).toEqual(['cells', 'href', 'id', 'metrics', 'name']);
       for (const key of Object.keys(column.cells)) expect(allowed.has(key), `${file} ${key}`).toBe(true);
