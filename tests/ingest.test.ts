@@ -7,11 +7,11 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readXlsx } from '../src/ingest/read/xlsx.ts';
-import { splitOptions } from '../src/ingest/sanitise.ts';
-import { THEMATICS } from '../src/schemas/taxonomy.ts';
 import { validateContent } from '../src/lib/validation/validate-content.ts';
 import { privateValues } from './private-values.ts';
+import { DS_DOCUMENT } from '../src/ingest/ds-api/query.ts';
+import { sampleDemarche } from './ds-api/fixture.ts';
+import { startDsServer } from './ds-api/server.ts';
 import { pngClaiming } from './images.ts';
 import { CALL, CONSENT, CSV, XLSX, ZIP, cleanup, csvRows, editedCsv, editedXlsx, project, setDossierCell, type Project } from './ingest-helpers.ts';
 import { writeCsv } from './export-writers.ts';
@@ -200,16 +200,32 @@ describe('accepted inputs', () => {
     expect(reports[0]!.warnings).toContainEqual(expect.objectContaining({ dossier: 22846120, field: 'logo', message: expect.stringMatching(/absente/) }));
   });
 
-  it('reads a GraphQL API dump', async () => {
+  it('reads a saved response of the API (the query DS answers, typed as DS types it)', async () => {
     const p = project();
-    p.put('dossiers.json', JSON.stringify(await apiDump()));
+    const dump = await apiDump();
+    p.put('dossiers.json', JSON.stringify(dump));
     p.put('pieces.zip', readFileSync(ZIP));
     const { reports } = await p.run();
     expect(reports[0]!.inputs.map((i) => i.kind)).toEqual(['api', 'attachments']);
     expect(reports[0]!.created).toHaveLength(6);
     expect(p.laureate('socle-vectorelle').data.thematics).toEqual(['bases-vectorielles', 'inference-optimisation']);
     expect(p.laureate('plume').data.metrics).toHaveLength(3);
-    expect(p.laureate('plume').data.submitter.name).toBe('NEOPHRASE');
+    expect(p.laureate('plume').data.openness.openSource).toBe(false);
+    expect(p.laureate('plume').data.costs.deploymentCost).toBe(18000);
+  });
+
+  it('refuses a saved response that is not the whole démarche: a first page, errors, a null dossier', async () => {
+    const dump = await apiDump();
+    const cases: Array<[unknown, RegExp]> = [
+      [{ data: { demarche: { dossiers: { ...dump.data.demarche.dossiers, pageInfo: { hasNextPage: true, endCursor: 'MTA=' } } } } }, /n’est qu’une page \(pageInfo\.hasNextPage vaut true\)/],
+      [{ ...dump, errors: [{ message: 'Internal server error' }] }, /réponse de l’API avec des erreurs \(« Internal server error »\)/],
+      [{ data: { demarche: { dossiers: { ...dump.data.demarche.dossiers, nodes: [...dump.data.demarche.dossiers.nodes, null] } } } }, /dossier vide \(null\)/],
+    ];
+    for (const [json, message] of cases) {
+      const p = project();
+      p.put('dossiers.json', JSON.stringify(json));
+      await expect(p.run()).rejects.toThrow(message);
+    }
   });
 
   it('detects files by content, not by name', async () => {
@@ -222,41 +238,19 @@ describe('accepted inputs', () => {
   });
 });
 
-/** A GraphQL API v2 response built from the sample XLSX, as the documented query returns it. */
-async function apiDump() {
-  const tables = await readXlsx(readFileSync(XLSX), 'x');
-  const main = tables.find((t) => t.source.endsWith('Dossiers'))!;
-  const sheet = (id: string) => tables.find((t) => t.source.includes(`(${id})`))!;
-  const form = main.headers.slice(main.headers.indexOf('Type de structure'), main.headers.indexOf(CONSENT) + 1);
-  const annotations = main.headers.slice(main.headers.indexOf(CONSENT) + 1);
-  const states: Record<string, string> = { Accepté: 'accepte', Refusé: 'refuse', 'En instruction': 'en_instruction', 'Classé sans suite': 'sans_suite' };
-  const rowsOf = (id: string, number: string) => {
-    const t = sheet(id);
-    return t.rows.filter((r) => r[0] === number).map((r) => ({ champs: t.headers.slice(2).map((label, i) => ({ label, stringValue: r[i + 2] })) }));
-  };
-  const nodes = main.rows.map((row) => {
-    const get = (h: string) => row[main.headers.indexOf(h)] ?? '';
-    const champ = (label: string, i: number) => {
-      const value = get(label);
-      if (label === 'Thématiques') return { __typename: 'MultipleDropDownListChamp', champDescriptorId: `C${i}`, label, stringValue: value, values: splitOptions(value, THEMATICS.map((t) => t.dsOption)).known };
-      if (label === CONSENT) return { __typename: 'CheckboxChamp', champDescriptorId: `C${i}`, label, checked: value === 'on', stringValue: value === 'on' ? 'true' : 'false' };
-      if (['Logo de la solution', 'Captures d’écran', 'Brochure technique'].includes(label)) return { __typename: 'PieceJustificativeChamp', champDescriptorId: `C${i}`, label, files: value ? value.split(', ').map((filename) => ({ filename })) : [] };
-      return { __typename: 'TextChamp', champDescriptorId: `C${i}`, label, stringValue: value };
-    };
-    return {
-      number: Number(get('ID')),
-      state: states[get('État du dossier')],
-      dateTraitement: get('Traité le') ? `${get('Traité le').replace(' ', 'T')}+02:00` : null,
-      demandeur: { __typename: 'PersonneMorale', siret: '85033810400019', entreprise: { raisonSociale: get('Entreprise raison sociale') } },
-      champs: [
-        ...form.map(champ),
-        { __typename: 'RepetitionChamp', champDescriptorId: 'R4127', label: 'Indicateurs d’impact', rows: rowsOf('4127', get('ID')) },
-        { __typename: 'RepetitionChamp', champDescriptorId: 'R4128', label: 'Déploiements', rows: rowsOf('4128', get('ID')) },
-      ],
-      annotations: annotations.map((label, i) => ({ __typename: 'TextChamp', champDescriptorId: `A${i}`, label, stringValue: get(label) })),
-    };
-  });
-  return { data: { demarche: { number: 123456, dossiers: { pageInfo: { hasNextPage: false, endCursor: null }, nodes } } } };
+/** What DS answers the ingestion's query for the sample démarche, in one page (the test server over the real schema). */
+async function apiDump(): Promise<{ data: { demarche: { dossiers: { pageInfo: unknown; nodes: unknown[] } } } }> {
+  const server = await startDsServer(await sampleDemarche(), { token: 'jeton' });
+  try {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer jeton' },
+      body: JSON.stringify({ query: DS_DOCUMENT, operationName: 'Dossiers', variables: { demarche: 123456, first: 100 } }),
+    });
+    return await response.json();
+  } finally {
+    await server.close();
+  }
 }
 
 describe('who is published', () => {
@@ -544,7 +538,8 @@ describe('re-ingestion never loses an editor’s work', () => {
     await ingestSample(p);
     p.put(path.basename(XLSX), await editedXlsx((wb) => setDossierCell(wb, 22931674, 'État du dossier', 'Refusé')));
     const r = (await p.run()).reports[0]!;
-    expect(r.unpublished).toEqual([{ dossier: 22931674, file: `content/laureates/${CALL}/sentinelle.md` }]);
+    expect(r.unpublished).toEqual([{ dossier: 22931674, file: `content/laureates/${CALL}/sentinelle.md`, reason: 'n’est plus lauréat dans Démarches Simplifiées' }]);
+    expect(p.laureate('sentinelle').data.unpublishedReason).toBe('n’est plus lauréat dans Démarches Simplifiées');
     expect(p.laureate('sentinelle').data.published).toBe(false);
     expect(p.laureate('sentinelle').data.name).toBe('Sentinelle');
     // A second run leaves it as it is.

@@ -7,7 +7,7 @@
 import { normaliseLabel } from '../schemas/enum.ts';
 import type { Dossier } from './dossiers.ts';
 import type { Mapping } from './mapping.ts';
-import { yesNo } from './sanitise.ts';
+import { yesNo } from './ds-rules.ts';
 
 export type Decision =
   | { kind: 'laureate' }

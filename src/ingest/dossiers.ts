@@ -4,6 +4,8 @@
  */
 import { normaliseLabel } from '../schemas/enum.ts';
 import { readDate, type DateReading } from './dates.ts';
+import type { ApiChamp, ApiDossier } from './ds-api/query.ts';
+import { API_STATES, champText } from './ds-rules.ts';
 import { IngestError } from './errors.ts';
 import { idOf, labelsOf, type FieldSource, type Mapping } from './mapping.ts';
 import { columnsOf, findColumn, firstOf, headerKey, recordsOf, type Table, type TableRecord } from './table.ts';
@@ -22,14 +24,6 @@ export interface Dossier {
   values?(source: FieldSource): string[] | undefined;
   block(key: BlockKey): Array<{ value(source: FieldSource): string | undefined }>;
 }
-
-const API_STATES: Record<string, string> = {
-  en_construction: 'En construction',
-  en_instruction: 'En instruction',
-  accepte: 'Accepté',
-  refuse: 'Refusé',
-  sans_suite: 'Classé sans suite',
-};
 
 function dateOf(column: string, text: string | undefined): Dossier['processedAt'] {
   const reading = readDate(text);
@@ -147,49 +141,18 @@ export function dossiersFromTables(
 }
 
 // ---------------------------------------------------------------------------
-// GraphQL API v2 dump
+// GraphQL API v2 (src/ingest/ds-api/): a run against the API, or a saved response
 // ---------------------------------------------------------------------------
-
-interface ApiChamp {
-  __typename?: string;
-  champDescriptorId?: string;
-  id?: string;
-  label?: string;
-  stringValue?: string | null;
-  checked?: boolean | null;
-  value?: unknown;
-  values?: string[] | null;
-  date?: string | null;
-  rows?: Array<{ champs?: ApiChamp[] }> | null;
-  files?: Array<{ filename?: string }> | null;
-}
-
-interface ApiDossier {
-  number?: number;
-  state?: string;
-  dateTraitement?: string | null;
-  demandeur?: { siret?: string; entreprise?: { raisonSociale?: string; nomCommercial?: string } };
-  champs?: ApiChamp[];
-  annotations?: ApiChamp[];
-}
-
-function champText(c: ApiChamp): string {
-  if (c.files) return c.files.map((f) => f.filename ?? '').filter(Boolean).join(', ');
-  if (typeof c.checked === 'boolean') return c.checked ? 'on' : 'off';
-  if (c.date) return c.date.slice(0, 10);
-  if (c.values) return c.values.join(', ');
-  return c.stringValue ?? '';
-}
 
 function champIndex(champs: readonly ApiChamp[]) {
   const byLabel = new Map<string, ApiChamp>();
   const byId = new Map<string, ApiChamp>();
   for (const c of champs) {
     if (c.label && !byLabel.has(headerKey(c.label))) byLabel.set(headerKey(c.label), c);
-    const id = c.champDescriptorId ?? c.id;
-    if (id) byId.set(id, c);
+    // Inside a repeatable block's rows a champ's own id is `<stable id>|<row id>`: only the descriptor id is stable.
+    if (c.champDescriptorId) byId.set(c.champDescriptorId, c);
   }
-  const find = (source: FieldSource) => {
+  return (source: FieldSource) => {
     const id = idOf(source);
     if (id && byId.has(id)) return byId.get(id);
     for (const label of labelsOf(source)) {
@@ -198,26 +161,54 @@ function champIndex(champs: readonly ApiChamp[]) {
     }
     return undefined;
   };
-  return find;
 }
 
-/** Accepts `{data:{demarche:{dossiers:{nodes}}}}`, `{demarche:…}`, `{nodes}` or a bare array. */
-export function apiNodes(json: unknown): ApiDossier[] | undefined {
+/**
+ * What the exports write in their `Entreprise …`, `Association …` and
+ * `Établissement SIRET` columns, from the API's demandeur: a company's names
+ * only through `PersonneMorale` (a `PersonneMoraleIncomplete` has only its SIRET).
+ */
+export function demandeurColumns(demandeur: ApiDossier['demandeur'] | undefined): Map<string, string> {
+  const columns = new Map<string, string>();
+  if (!demandeur || !('siret' in demandeur)) return columns;
+  columns.set(headerKey('Établissement SIRET'), demandeur.siret);
+  if ('entreprise' in demandeur && demandeur.entreprise) {
+    columns.set(headerKey('Entreprise raison sociale'), demandeur.entreprise.raisonSociale);
+    columns.set(headerKey('Entreprise nom commercial'), demandeur.entreprise.nomCommercial);
+  }
+  if ('association' in demandeur && demandeur.association) columns.set(headerKey('Association titre'), demandeur.association.titre);
+  return columns;
+}
+
+/** The labels an API dossier answers outside its champs (the demandeur's columns). */
+export const DEMANDEUR_LABELS = ['Établissement SIRET', 'Entreprise raison sociale', 'Entreprise nom commercial', 'Association titre'] as const;
+
+/**
+ * A saved response of the documented query (`{data:{demarche:{dossiers:{nodes}}}}`,
+ * `{demarche:…}`, `{nodes}` or a bare array of dossiers): the dossiers, or why
+ * the file cannot be taken as a whole démarche; undefined when it is not an API response.
+ */
+export function apiNodes(json: unknown): { nodes: ApiDossier[] } | { problem: string } | undefined {
   const j = json as Record<string, any>;
-  const candidates = [j?.data?.demarche?.dossiers?.nodes, j?.demarche?.dossiers?.nodes, j?.dossiers?.nodes, j?.nodes, json];
-  const nodes = candidates.find((c) => Array.isArray(c) && c.every((n) => n && typeof n === 'object' && 'number' in n && ('champs' in n || 'state' in n)));
-  return nodes as ApiDossier[] | undefined;
+  if (Array.isArray(j?.errors) && j.errors.length > 0) {
+    return { problem: `réponse de l’API avec des erreurs (${j.errors.map((e: { message?: string }) => `« ${e?.message ?? ''} »`).join(', ')}) : elle ne peut pas être prise pour la démarche entière — relancez la requête, ou utilisez npm run ingest -- --api` };
+  }
+  const connection = [j?.data?.demarche?.dossiers, j?.demarche?.dossiers, j?.dossiers].find((c) => c && typeof c === 'object');
+  const candidates = [connection?.nodes, j?.nodes, json];
+  const nodes = candidates.find((c) => Array.isArray(c) && c.length > 0 && c.every((n) => n === null || (typeof n === 'object' && 'number' in n && ('champs' in n || 'state' in n))));
+  if (!nodes) return undefined;
+  if ((nodes as unknown[]).includes(null)) return { problem: 'réponse de l’API avec un dossier vide (null) : Démarches Simplifiées n’a pas pu le lire — relancez la requête, ou utilisez npm run ingest -- --api' };
+  if (connection?.pageInfo?.hasNextPage === true) {
+    return { problem: 'réponse de l’API qui n’est qu’une page (pageInfo.hasNextPage vaut true) : les dossiers des pages suivantes manqueraient — utilisez npm run ingest -- --api, qui lit toutes les pages' };
+  }
+  return { nodes: nodes as ApiDossier[] };
 }
 
 export function dossiersFromApi(nodes: readonly ApiDossier[], mapping: Mapping, source: string): Dossier[] {
   return nodes.map((node, i) => {
     const number = parseNumber(String(node.number ?? ''), `${source}, dossier n° ${i + 1}`);
     const find = champIndex([...(node.champs ?? []), ...(node.annotations ?? [])]);
-    const demandeur: Record<string, string | undefined> = {
-      [headerKey('Entreprise raison sociale')]: node.demandeur?.entreprise?.raisonSociale,
-      [headerKey('Entreprise nom commercial')]: node.demandeur?.entreprise?.nomCommercial,
-      [headerKey('Établissement SIRET')]: node.demandeur?.siret,
-    };
+    const demandeur = demandeurColumns(node.demandeur);
     const blocks: Partial<Record<BlockKey, Array<{ value(s: FieldSource): string | undefined }>>> = {};
     for (const key of ['metrics', 'references'] as const) {
       const block = mapping.blocks[key];
@@ -237,7 +228,7 @@ export function dossiersFromApi(nodes: readonly ApiDossier[], mapping: Mapping, 
         const c = find(s);
         if (c) return champText(c);
         for (const label of labelsOf(s)) {
-          const v = demandeur[headerKey(label)];
+          const v = demandeur.get(headerKey(label));
           if (v) return v;
         }
         return undefined;

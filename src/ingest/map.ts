@@ -20,9 +20,9 @@ import {
 import { NAME_ADVISED_MAX, SUMMARY_MAX } from '../schemas/laureate.ts';
 import type { LabelledEnum } from '../schemas/enum.ts';
 import type { BlockKey, Dossier } from './dossiers.ts';
-import { DATE_SHAPES } from './dates.ts';
-import { BODY_TARGET, METRIC_TARGETS, REFERENCE_TARGETS, TARGETS, labelsOf, type Conversion, type FieldSource, type Mapping, type Target } from './mapping.ts';
-import { cleanText, normaliseSiret, normaliseUrl, oneLine, parseDecimal, splitOptions, toPlainMarkdown, yesNo } from './sanitise.ts';
+import { BODY_TARGET, METRIC_TARGETS, REFERENCE_TARGETS, TARGETS, type Conversion, type FieldSource, type Mapping, type Target } from './mapping.ts';
+import { cleanText, normaliseSiret, normaliseUrl, oneLine, parseDecimal, splitOptions, toPlainMarkdown } from './sanitise.ts';
+import { answeredNumber, selectionDate, yesNo, ZERO_IS_BLANK } from './ds-rules.ts';
 
 export interface Warning {
   field: string;
@@ -130,10 +130,10 @@ function convert(
         warn(field, `nombre illisible « ${text} »`);
         return undefined;
       }
-      // DS exports an empty number as 0: 0 means "not answered", and the report says so.
-      if (n === 0) warn(field, 'valeur 0, considérée comme non renseignée (DS exporte un nombre vide comme 0) : si elle vaut vraiment 0, indiquez-la dans la fiche');
-      if (n === undefined || n === 0) return undefined;
-      return conversion === 'money' ? n : Math.round(n);
+      if (n === 0) warn(field, ZERO_IS_BLANK);
+      const answered = answeredNumber(n);
+      if (answered === undefined) return undefined;
+      return conversion === 'money' ? answered : Math.round(answered);
     }
     case 'models':
       return cleanText(raw)
@@ -297,22 +297,4 @@ export function mapDossier(dossier: Dossier, mapping: Mapping, attachmentNames: 
     body = toPlainMarkdown(typeof data.summary === 'string' ? data.summary : '');
   }
   return { data, body, attachments, warnings, errors };
-}
-
-/** The selection date: the mapping's common date, else the dossier's processing date. */
-export function selectionDate(dossier: Dossier, mapping: Mapping): { ok: true; date: string } | { ok: false; message: string } {
-  if (mapping.selectedOn) return { ok: true, date: mapping.selectedOn };
-  const processed = dossier.processedAt;
-  if (processed?.reading.ok) return { ok: true, date: processed.reading.date };
-  const column = labelsOf(mapping.dossier.processedAt ?? 'Traité le').map((l) => `« ${l} »`).join(' ou ');
-  if (processed && !processed.reading.ok) {
-    return {
-      ok: false,
-      message: `date de traitement illisible dans la colonne « ${processed.column} » : « ${processed.reading.found} » trouvé, attendu ${DATE_SHAPES} — corrigez la cellule de l’export, ou donnez la date de sélection commune dans mapping.yml (selectedOn: AAAA-MM-JJ)`,
-    };
-  }
-  return {
-    ok: false,
-    message: `date de traitement vide (colonne ${column}) : un lauréat a une date de sélection — vérifiez que le dossier est bien traité dans DS, ou donnez la date de sélection commune dans mapping.yml (selectedOn: AAAA-MM-JJ)`,
-  };
 }

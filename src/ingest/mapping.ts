@@ -51,6 +51,7 @@ const blockSchema = <T extends Record<string, Conversion>>(targets: T) =>
 
 export const mappingSchema = z.strictObject({
   call: callId().describe('Identifiant de l’appel (content/calls/<call>.md)'),
+  demarche: z.number().int().positive().optional().describe('Numéro de la démarche dans Démarches Simplifiées (ingestion par l’API : npm run ingest -- --api)'),
   selectedOn: z.iso.date().optional().describe('Date de sélection commune (sinon la date « Traité le » du dossier)'),
   dossier: z.strictObject({
     number: labels.describe('Colonne du numéro de dossier'),

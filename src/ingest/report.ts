@@ -10,7 +10,7 @@ export function formatReport(report: CallReport): string {
   );
   for (const f of report.created) lines.push(`  + ${f}`);
   for (const f of report.updated) lines.push(`  ~ ${f}`);
-  for (const u of report.unpublished) lines.push(`  − ${u.file} (dossier ${u.dossier} : n’est plus lauréat, published: false)`);
+  for (const u of report.unpublished) lines.push(`  − ${u.file} (dossier ${u.dossier} : ${u.reason}, published: false)`);
   if (report.conflicts.length > 0) {
     lines.push('  Conflits (rien n’a été écrasé) :');
     for (const c of report.conflicts) lines.push(`    dossier ${c.dossier} — ${c.file} : ${c.reason}${c.review ? `\n      nouvelle version à relire : ${c.review}` : ''}`);

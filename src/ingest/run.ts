@@ -23,6 +23,8 @@ import { detectInput, inputFiles, type Input } from './read/detect.ts';
 import { findColumn } from './table.ts';
 import { createWriter, laureateMarkdown, readManifest, resolveWrite, sha256, slugify, withPublished, writeAtomic, writeManifest, type Manifest } from './write.ts';
 import { CONTENT_DIR, isLaureateFile } from '../lib/content-paths.ts';
+import { readFromApi, type ApiOptions, type ApiSource } from './ds-api/source.ts';
+import { writeState, type ApiState } from './ds-api/state.ts';
 
 export interface IngestOptions {
   root: string;
@@ -36,6 +38,8 @@ export interface IngestOptions {
   publicDir?: string;
   /** Progress lines (large inputs). */
   progress?: (line: string) => void;
+  /** Read the dossiers and their attachments from Démarches Simplifiées' API instead of the files of selection/<call>/. */
+  api?: ApiOptions;
 }
 
 export interface CallReport {
@@ -47,7 +51,7 @@ export interface CallReport {
   updated: string[];
   unchanged: string[];
   conflicts: Array<{ dossier: number; file: string; review: string; reason: string }>;
-  unpublished: Array<{ dossier: number; file: string }>;
+  unpublished: Array<{ dossier: number; file: string; reason: string }>;
   skipped: Array<{ dossier: number; reason: string }>;
   warnings: Array<{ dossier: number; field: string; message: string }>;
   errors: Array<{ dossier?: number; message: string }>;
@@ -76,6 +80,7 @@ export function callFolders(selectionDir: string): string[] {
 
 export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const selectionDir = options.selectionDir ?? path.join(options.root, 'selection');
+  if (options.api && !options.call) throw new IngestError('l’ingestion par l’API lit une démarche : précisez l’appel (--call <appel>)');
   const folders = options.call ? [options.call] : callFolders(selectionDir);
   const reports: CallReport[] = [];
   for (const call of folders) {
@@ -95,13 +100,15 @@ async function ingestCall(call: string, folder: string, options: IngestOptions):
   const mapping = loadMapping(mappingFile);
   if (mapping.call !== call) throw new IngestError(`${rel(root, mappingFile)} : call « ${mapping.call} » ne correspond pas au dossier « ${call} »`);
 
-  // 1. Read: recognise every input by its content, then the dossiers, the decisions and the attachments.
-  const inputs = await readInputs(folder, mapping, report, root);
-  const dossiers = dossiersOf(inputs, mapping, report, call);
+  // 1. Read: the API, or every input recognised by its content; then the dossiers, the decisions and the attachments.
+  const inputs = await readInputs(folder, mapping, report, root, options.api !== undefined);
+  const api = options.api ? await readFromApi(folder, mapping, options.api, options.progress) : undefined;
+  if (api) report.inputs.unshift(apiInput(api));
+  const dossiers = api ? api.dossiers : dossiersOf(inputs, mapping, report, call);
   if (!dossiers) return report;
   report.dossiersRead = dossiers.length;
   const decisions = decisionsOf(inputs, mapping);
-  const attachments = attachmentsOf(inputs);
+  const attachments = api ? api.attachments : attachmentsOf(inputs);
 
   // 2. Decide, map, write.
   const contentDir = path.resolve(root, options.contentDir ?? CONTENT_DIR);
@@ -127,30 +134,61 @@ async function ingestCall(call: string, folder: string, options: IngestOptions):
     const known = manifest.dossiers[String(dossier.number)];
     if (decision.kind !== 'laureate') {
       report.skipped.push({ dossier: dossier.number, reason: decision.reason });
-      if (known) unpublish(dossier.number, known, laureateDir, manifest, report, options);
+      if (known) unpublish(dossier.number, known, NO_LONGER_LAUREATE, laureateDir, manifest, report, options);
       continue;
     }
     report.laureates++;
     await ingestLaureate(dossier, mapping, attachments, { laureateDir, publicDir, manifest, taken, report, options, writer, present, kind });
   }
   await writer.flush();
-  for (const [number, entry] of Object.entries(manifest.dossiers)) {
-    if (!seen.has(Number(number))) {
-      report.warnings.push({ dossier: Number(number), field: '', message: `dossier absent de cet export : fiche ${entry.slug}.md laissée telle quelle` });
+  for (const gone of api?.demarche.deleted ?? []) {
+    const known = manifest.dossiers[String(gone.number)];
+    if (!known || seen.has(gone.number)) continue;
+    seen.add(gone.number);
+    unpublish(gone.number, known, `dossier ${gone.pending ? 'mis à la corbeille' : 'supprimé'} dans Démarches Simplifiées le ${gone.date.slice(0, 10)}`, laureateDir, manifest, report, options);
+  }
+  // An incremental run reads only what changed: the other dossiers are not absent.
+  if (!api?.since) {
+    for (const [number, entry] of Object.entries(manifest.dossiers)) {
+      if (!seen.has(Number(number))) {
+        report.warnings.push({ dossier: Number(number), field: '', message: `dossier absent de ${api ? 'la démarche' : 'cet export'} : fiche ${entry.slug}.md laissée telle quelle` });
+      }
     }
   }
   if (!options.dryRun && Object.keys(manifest.dossiers).length > 0) writeManifest(laureateDir, manifest);
+  if (api && !options.dryRun && report.errors.length === 0) writeState(folder, nextState(api));
   return report;
+}
+
+/** Why the ingestion withdraws a fiche whose dossier is no longer a laureate (the committee's words stay private). */
+const NO_LONGER_LAUREATE = 'n’est plus lauréat dans Démarches Simplifiées';
+
+function apiInput(api: ApiSource): CallReport['inputs'][number] {
+  const { number, title, dossiers, deleted } = api.demarche;
+  const since = api.since ? `modifiés depuis le ${api.since}` : 'tous les dossiers';
+  return { file: `API Démarches Simplifiées, démarche n° ${number} « ${title} »`, kind: 'api', note: `${dossiers.length} dossiers (${since})${deleted.length > 0 ? `, ${deleted.length} supprimés ou à la corbeille` : ''}` };
+}
+
+/** Where the next run starts: DS's latest modification date seen, never this machine's clock. */
+function nextState(api: ApiSource): ApiState {
+  const keep = api.since && api.previous?.demarche === api.demarche.number ? api.previous.dossiers : {};
+  const dossiers: ApiState['dossiers'] = { ...keep };
+  for (const d of api.demarche.dossiers) dossiers[String(d.number)] = d.dateDerniereModification;
+  for (const d of api.demarche.deleted) delete dossiers[String(d.number)];
+  const since = api.demarche.latestUpdate ?? api.since ?? api.previous?.since ?? new Date(0).toISOString();
+  return { demarche: api.demarche.number, since, lastRun: new Date().toISOString(), dossiers };
 }
 
 type InputOf<K extends Input['kind']> = Extract<Input, { kind: K }>;
 const ofKind = <K extends Input['kind']>(inputs: readonly Input[], kind: K) => inputs.filter((i): i is InputOf<K> => i.kind === kind);
 
 /** Every file of the call folder, recognised by its content and listed in the report. */
-async function readInputs(folder: string, mapping: Mapping, report: CallReport, root: string): Promise<Input[]> {
+async function readInputs(folder: string, mapping: Mapping, report: CallReport, root: string, fromApi: boolean): Promise<Input[]> {
   const inputs: Input[] = [];
   for (const file of inputFiles(folder)) {
-    const input = await detectInput(file, mapping);
+    const detected = await detectInput(file, mapping);
+    // Reading from the API, only a separate decisions table is taken from the folder.
+    const input: Input = fromApi && detected.kind !== 'decisions' && detected.kind !== 'ignored' ? { kind: 'ignored', file, reason: `${detected.kind === 'attachments' ? 'pièces justificatives' : 'export'} non lu : les dossiers viennent de l’API` } : detected;
     inputs.push(input);
     report.inputs.push({ file: rel(root, file), kind: input.kind, ...('note' in input && input.note ? { note: input.note } : input.kind === 'ignored' ? { note: input.reason } : {}) });
   }
@@ -315,7 +353,7 @@ async function ingestLaureate(dossier: Dossier, mapping: Mapping, attachments: A
   const image = async (fileName: string, kind: 'logo' | 'screenshot', stem: string, field: string) => {
     const bytes = await attachments.read(dossier.number, fileName);
     if (!bytes) {
-      warn({ field, message: `pièce jointe « ${fileName} » absente de l’export des pièces justificatives` });
+      warn({ field, message: `pièce jointe « ${fileName} » ${attachments.why?.(dossier.number, fileName) ?? 'absente de l’export des pièces justificatives'}` });
       return undefined;
     }
     const result = await processImage(bytes, kind);
@@ -344,7 +382,7 @@ async function ingestLaureate(dossier: Dossier, mapping: Mapping, attachments: A
   if (mapped.attachments.brochure) {
     const fileName = mapped.attachments.brochure;
     const bytes = await attachments.read(dossier.number, fileName);
-    if (!bytes) warn({ field: 'brochure', message: `pièce jointe « ${fileName} » absente de l’export des pièces justificatives` });
+    if (!bytes) warn({ field: 'brochure', message: `pièce jointe « ${fileName} » ${attachments.why?.(dossier.number, fileName) ?? 'absente de l’export des pièces justificatives'}` });
     else if (!isPdf(bytes)) warn({ field: 'brochure', message: `« ${fileName} » refusé : ce n’est pas un PDF (type lu dans son contenu)` });
     else {
       const target = path.join(publicDir, 'documents', mapping.call, `${slug}-brochure.pdf`);
@@ -388,18 +426,18 @@ async function ingestLaureate(dossier: Dossier, mapping: Mapping, attachments: A
   manifest.dossiers[String(dossier.number)] = { slug, hash, files };
 }
 
-function unpublish(number: number, entry: Manifest['dossiers'][string], laureateDir: string, manifest: Manifest, report: CallReport, options: IngestOptions): void {
+function unpublish(number: number, entry: Manifest['dossiers'][string], reason: string, laureateDir: string, manifest: Manifest, report: CallReport, options: IngestOptions): void {
   const file = path.join(laureateDir, `${entry.slug}.md`);
   const relFile = rel(options.root, file);
   if (!existsSync(file)) return;
   const current = readFileSync(file, 'utf8');
   if (sha256(current) !== entry.hash) {
-    report.conflicts.push({ dossier: number, file: relFile, review: '', reason: 'n’est plus lauréat, mais la fiche a été modifiée par un éditeur : laissée telle quelle, à dépublier à la main (published: false)' });
+    report.conflicts.push({ dossier: number, file: relFile, review: '', reason: `${reason}, mais la fiche a été modifiée par un éditeur : laissée telle quelle, à dépublier à la main (published: false)` });
     return;
   }
-  const next = withPublished(current, false);
+  const next = withPublished(current, false, reason);
   if (next === current) return;
   if (!options.dryRun) writeAtomic(file, next);
   manifest.dossiers[String(number)] = { ...entry, hash: sha256(next) };
-  report.unpublished.push({ dossier: number, file: relFile });
+  report.unpublished.push({ dossier: number, file: relFile, reason });
 }

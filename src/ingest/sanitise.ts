@@ -80,14 +80,6 @@ export function normaliseSiret(raw: string | undefined): SiretResult | undefined
   return isValidSirenOrSiret(digits) ? { ok: true, siret: digits } : { ok: false, reason: `SIRET invalide « ${digits} » (clé de contrôle fausse)` };
 }
 
-/** Oui/Non, on/off, true/false → boolean; anything else → undefined. */
-export function yesNo(raw: string | undefined): boolean | undefined {
-  const v = oneLine(raw).toLowerCase();
-  if (['oui', 'on', 'true', 'vrai', '1', 'yes'].includes(v)) return true;
-  if (['non', 'off', 'false', 'faux', '0', 'no'].includes(v)) return false;
-  return undefined;
-}
-
 /** A number as DS writes it (`12.0`, `63.5`, `12,5`, `18 000`); undefined when empty or not a number. */
 export function parseDecimal(raw: string | undefined): number | undefined {
   const v = oneLine(raw).replace(/[\s\u202f\u00a0]/g, '').replace(',', '.');

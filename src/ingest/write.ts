@@ -89,10 +89,13 @@ export function laureateMarkdown(data: Record<string, unknown>, body: string): s
   return `---\n${HEADER}${yaml}---\n\n${body}\n`;
 }
 
-/** Rewrites the `published` flag of a laureate file, keeping everything else. */
-export function withPublished(markdown: string, published: boolean): string {
+/** Rewrites the `published` flag of a laureate file (with the reason when it is withdrawn), keeping everything else. */
+export function withPublished(markdown: string, published: boolean, reason?: string): string {
   const { frontmatter, content } = parseFrontmatter(markdown);
-  return laureateMarkdown({ ...(frontmatter as Record<string, unknown>), published }, content.replace(/^\n+/, '').replace(/\n+$/, ''));
+  const { unpublishedReason: _previous, ...rest } = frontmatter as Record<string, unknown>;
+  // The reason goes right after the flag, where an editor looks.
+  const data = Object.fromEntries(Object.entries({ ...rest, published }).flatMap(([k, v]) => (k === 'published' && !published && reason ? [[k, v], ['unpublishedReason', reason]] : [[k, v]])));
+  return laureateMarkdown(data, content.replace(/^\n+/, '').replace(/\n+$/, ''));
 }
 
 export { slugify } from '../lib/slug.ts';

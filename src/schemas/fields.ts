@@ -124,6 +124,7 @@ export const FIELDS = {
   call: { label: 'Appel', shown: { hidden: 'section « Provenance » (titre et nature de l’appel)' }, compare: 'same' },
   demo: { label: 'Fiche de démonstration', shown: { hidden: 'bandeau « Démonstration » de la fiche et des cartes' } },
   published: { label: 'Publiée', shown: { hidden: 'interne : une fiche non publiée n’a pas de page' } },
+  unpublishedReason: { label: 'Motif de retrait', shown: { hidden: 'interne : une fiche non publiée n’a pas de page' } },
   category: {
     label: 'Catégorie',
     shown: { hidden: 'étiquettes de la fiche, lien vers la page de la catégorie' },

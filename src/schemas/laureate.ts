@@ -111,6 +111,9 @@ export function laureateShape<I extends z.ZodType, D extends z.ZodType>({ image,
       .default(false)
       .describe('Vrai pour une fiche de démonstration (fictive) : un bandeau l’indique sur le site.'),
     published: z.boolean().default(true).describe('Faux pour retirer la fiche du site sans la supprimer.'),
+    unpublishedReason: nonEmptyText()
+      .optional()
+      .describe('Pourquoi la fiche a été retirée du site (écrit par l’ingestion : dossier supprimé ou qui n’est plus lauréat dans Démarches Simplifiées).'),
     category: enumOf(CATEGORY_ENUM).optional().describe('Catégorie de l’appel 2025.'),
     thematics: z
       .array(enumOf(THEMATIC_ENUM))

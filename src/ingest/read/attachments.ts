@@ -18,6 +18,8 @@ export interface AttachmentStore {
   names(dossier: number): string[];
   /** Number of attachment files known. */
   size: number;
+  /** Why a file the dossier names could not be read, when the store knows (API downloads). */
+  why?(dossier: number, originalName: string): string | undefined;
 }
 
 const PIECE = /^(?:.*\/)?export\/dossier-(\d+)\/pieces_justificatives\/([^/]+)$/;

@@ -6,6 +6,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { apiNodes } from '../dossiers.ts';
+import type { ApiDossier } from '../ds-api/query.ts';
+import { IngestError } from '../errors.ts';
 import { labelsOf, type Mapping } from '../mapping.ts';
 import { findColumn, type Table } from '../table.ts';
 import { attachmentsFromFolder, attachmentsFromZip, type AttachmentStore } from './attachments.ts';
@@ -15,7 +17,7 @@ import { readXlsx } from './xlsx.ts';
 
 export type Input =
   | { kind: 'export'; file: string; format: ExportFormat; main: Table; joined: Table[]; blocks: Table[]; note?: string }
-  | { kind: 'api'; file: string; nodes: NonNullable<ReturnType<typeof apiNodes>> }
+  | { kind: 'api'; file: string; nodes: ApiDossier[] }
   | { kind: 'decisions'; file: string; table: Table }
   | { kind: 'attachments'; file: string; store: AttachmentStore }
   | { kind: 'ignored'; file: string; reason: string };
@@ -76,8 +78,9 @@ export async function detectInput(file: string, mapping: Mapping): Promise<Input
     } catch (error) {
       return { kind: 'ignored', file, reason: `JSON illisible (${(error as Error).message})` };
     }
-    const nodes = apiNodes(json);
-    return nodes ? { kind: 'api', file, nodes } : { kind: 'ignored', file, reason: 'JSON qui n’est pas une réponse de l’API GraphQL (demarche.dossiers.nodes)' };
+    const read = apiNodes(json);
+    if (read && 'problem' in read) throw new IngestError(`${name} : ${read.problem}`);
+    return read ? { kind: 'api', file, nodes: read.nodes } : { kind: 'ignored', file, reason: 'JSON qui n’est pas une réponse de l’API GraphQL (demarche.dossiers.nodes)' };
   }
   if (bytes.includes(0)) return { kind: 'ignored', file, reason: 'fichier binaire non reconnu' };
   const table = readCsv(bytes, name);

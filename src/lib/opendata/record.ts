@@ -15,7 +15,7 @@ import { isoDay } from '../view/format.ts';
 import { laureateHref } from '../view/laureate.ts';
 
 /** Fields of the content files that never reach the open data. */
-export const INTERNAL_FIELDS = ['published', 'dossierNumber'] as const;
+export const INTERNAL_FIELDS = ['published', 'unpublishedReason', 'dossierNumber'] as const;
 
 const isoDayString = () => z.iso.date().describe('Date au format AAAA-MM-JJ.');
 /** An address built by the catalogue itself (its host is configuration: it may be local). */
@@ -24,6 +24,7 @@ const publicUrl = () => z.url({ protocol: /^https?$/ });
 function recordShape() {
   const {
     published: _published,
+    unpublishedReason: _unpublishedReason,
     dossierNumber: _dossierNumber,
     logo: _logo,
     screenshots: _screenshots,

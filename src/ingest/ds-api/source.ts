@@ -1,0 +1,72 @@
+/**
+ * The API as a source of dossiers for the pipeline: which démarche, from
+ * which date, the revision check, then the dossiers and their attachments in
+ * the same shape as an export's.
+ */
+import { dossiersFromApi, type Dossier } from '../dossiers.ts';
+import { IngestError } from '../errors.ts';
+import type { Mapping } from '../mapping.ts';
+import type { AttachmentStore } from '../read/attachments.ts';
+import { attachmentsFromApi } from './attachments.ts';
+import { createClient } from './client.ts';
+import { readDossiers, readRevision, type DemarcheRead } from './fetch.ts';
+import { revisionProblems } from './revision.ts';
+import { readState, type ApiState } from './state.ts';
+
+export interface ApiOptions {
+  endpoint: string;
+  token: string;
+  /** The démarche's number, else mapping.yml's `demarche:`. */
+  demarche?: number;
+  /** Only dossiers updated since this date (ISO 8601), else since the last complete run. */
+  since?: string;
+  /** Re-read every dossier, whatever the last run. */
+  full?: boolean;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface ApiSource {
+  demarche: DemarcheRead;
+  dossiers: Dossier[];
+  attachments: AttachmentStore;
+  /** The updatedSince used, when the run is incremental. */
+  since?: string;
+  previous?: ApiState;
+}
+
+/** A date as DS's ISO8601DateTime wants it: `2025-06-12` is the start of that day, Paris time. */
+export function sinceArgument(text: string): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(text);
+  const date = new Date(day ? `${text}T00:00:00+02:00` : text);
+  if (Number.isNaN(date.getTime())) throw new IngestError(`--since « ${text} » illisible : attendu une date AAAA-MM-JJ ou une date-heure ISO 8601 (2025-06-12T16:00:00+02:00)`);
+  return day ? `${text}T00:00:00+02:00` : text;
+}
+
+export async function readFromApi(folder: string, mapping: Mapping, options: ApiOptions, progress?: (line: string) => void): Promise<ApiSource> {
+  const number = options.demarche ?? mapping.demarche;
+  if (!number) throw new IngestError('numéro de démarche inconnu : donnez-le avec --demarche <numéro>, ou ajoutez demarche: <numéro> à mapping.yml');
+  const previous = readState(folder);
+  const fromState = previous && previous.demarche === number && !options.full ? previous.since : undefined;
+  const since = options.full ? undefined : options.since ? sinceArgument(options.since) : fromState;
+  const client = createClient({ endpoint: options.endpoint, token: options.token, fetch: options.fetch, sleep: options.sleep });
+  try {
+    const head = await readRevision(client, number);
+    const problems = revisionProblems(mapping, head.revision);
+    if (problems.length > 0) {
+      throw new IngestError(`la révision active de la démarche n° ${number} ne correspond pas à mapping.yml (aucun dossier lu, rien n’a été écrit) :\n- ${problems.join('\n- ')}`);
+    }
+    const demarche = await readDossiers(client, head, { since, progress });
+    return {
+      demarche,
+      dossiers: dossiersFromApi(demarche.dossiers, mapping, `API, démarche n° ${number}`),
+      attachments: attachmentsFromApi(demarche.dossiers, options.fetch, (n) => progress?.(`pièces jointes téléchargées : ${n}`)),
+      ...(since ? { since } : {}),
+      ...(previous ? { previous } : {}),
+    };
+  } catch (error) {
+    // Whatever went wrong, the token never leaves in a message.
+    if (error instanceof Error) error.message = client.redact(error.message);
+    throw error;
+  }
+}
