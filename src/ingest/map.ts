@@ -66,6 +66,54 @@ export const ENUM_SOURCES: Record<string, EnumSource> = {
 
 const WEIGHTS = /\s*\((poids\s+(ouverts|fermés|fermes)|open[\s-]weights?|closed[\s-]weights?)\)\s*$/i;
 
+type Warn = (field: string, message: string) => void;
+
+function convertEnum(key: string, raw: string | undefined, field: string, warn: Warn): string | undefined {
+  const text = oneLine(raw);
+  if (!text) return undefined;
+  const value = ENUM_SOURCES[key]!.from(text);
+  if (!value) warn(field, `option inconnue « ${text} » non reprise : choisissez la valeur du catalogue qui convient et ajoutez-la à la fiche`);
+  return value;
+}
+
+/** A multiple choice: the API's list when there is one, else the export's cell split on the known options. */
+function convertMulti(key: string, raw: string | undefined, field: string, warn: Warn, listed?: string[]): string[] {
+  const source = ENUM_SOURCES[key]!;
+  const { known, unknown } = listed
+    ? { known: listed.filter((k) => source.from(k)), unknown: listed.filter((k) => !source.from(k)) }
+    : splitOptions(raw, source.options);
+  for (const u of unknown) warn(field, `option inconnue « ${u} » non reprise : ajoutez-la à la fiche à la main si elle correspond à une valeur du catalogue`);
+  return [...new Set(known.map((k) => source.from(k)).filter((v): v is string => !!v))];
+}
+
+/** Counts, amounts and years: never negative; 0 is DS's blank (ds-rules.ts). */
+function convertNumber(conversion: 'count' | 'money' | 'year', raw: string | undefined, field: string, warn: Warn): number | undefined {
+  const text = oneLine(raw);
+  const n = parseDecimal(text);
+  if (text && (n === undefined || n < 0)) {
+    warn(field, `nombre illisible « ${text} »`);
+    return undefined;
+  }
+  if (n === 0) warn(field, ZERO_IS_BLANK);
+  const answered = answeredNumber(n);
+  if (answered === undefined) return undefined;
+  return conversion === 'money' ? answered : Math.round(answered);
+}
+
+/** One model a line, « (poids ouverts) » / « (open weights) » read into openWeights. */
+function convertModels(raw: string | undefined): Array<{ name: string; openWeights?: boolean }> {
+  return cleanText(raw)
+    .split('\n')
+    .map((line) => line.trim().replace(/^[-•*]\s*/, ''))
+    .filter(Boolean)
+    .map((line) => {
+      const m = WEIGHTS.exec(line);
+      const name = oneLine(line.replace(WEIGHTS, ''));
+      const openWeights = m ? /ouverts|open/i.test(m[1]!) : undefined;
+      return openWeights === undefined ? { name } : { name, openWeights };
+    });
+}
+
 /** Converts one DS value; undefined means "absent". Pushes a warning for what is dropped. */
 function convert(
   conversion: Conversion,
@@ -75,21 +123,8 @@ function convert(
   listed?: string[],
   attachmentNames: readonly string[] = [],
 ): unknown {
-  if (typeof conversion === 'object' && 'enum' in conversion) {
-    const text = oneLine(raw);
-    if (!text) return undefined;
-    const value = ENUM_SOURCES[conversion.enum]!.from(text);
-    if (!value) warn(field, `option inconnue « ${text} » non reprise : choisissez la valeur du catalogue qui convient et ajoutez-la à la fiche`);
-    return value;
-  }
-  if (typeof conversion === 'object' && 'multi' in conversion) {
-    const source = ENUM_SOURCES[conversion.multi]!;
-    const { known, unknown } = listed
-      ? { known: listed.filter((k) => source.from(k)), unknown: listed.filter((k) => !source.from(k)) }
-      : splitOptions(raw, source.options);
-    for (const u of unknown) warn(field, `option inconnue « ${u} » non reprise : ajoutez-la à la fiche à la main si elle correspond à une valeur du catalogue`);
-    return [...new Set(known.map((k) => source.from(k)).filter((v): v is string => !!v))];
-  }
+  if (typeof conversion === 'object' && 'enum' in conversion) return convertEnum(conversion.enum, raw, field, warn);
+  if (typeof conversion === 'object' && 'multi' in conversion) return convertMulti(conversion.multi, raw, field, warn, listed);
   switch (conversion) {
     case 'text': {
       const v = oneLine(raw);
@@ -123,29 +158,10 @@ function convert(
     }
     case 'count':
     case 'money':
-    case 'year': {
-      const text = oneLine(raw);
-      const n = parseDecimal(text);
-      if (text && (n === undefined || n < 0)) {
-        warn(field, `nombre illisible « ${text} »`);
-        return undefined;
-      }
-      if (n === 0) warn(field, ZERO_IS_BLANK);
-      const answered = answeredNumber(n);
-      if (answered === undefined) return undefined;
-      return conversion === 'money' ? answered : Math.round(answered);
-    }
+    case 'year':
+      return convertNumber(conversion, raw, field, warn);
     case 'models':
-      return cleanText(raw)
-        .split('\n')
-        .map((line) => line.trim().replace(/^[-•*]\s*/, ''))
-        .filter(Boolean)
-        .map((line) => {
-          const m = WEIGHTS.exec(line);
-          const name = oneLine(line.replace(WEIGHTS, ''));
-          const openWeights = m ? /ouverts|open/i.test(m[1]!) : undefined;
-          return openWeights === undefined ? { name } : { name, openWeights };
-        });
+      return convertModels(raw);
     case 'attachment': {
       const [first, ...more] = splitAttachmentNames(raw, attachmentNames);
       if (more.length > 0) warn(field, `une seule pièce jointe attendue : « ${first} » retenue, ${more.map((m) => `« ${m} »`).join(', ')} non repris`);
@@ -203,6 +219,48 @@ function mapBlock<T extends Record<string, Conversion>>(
   });
 }
 
+/** Impact figures: only documented ones (label, unit, method, a value), each marked as declared. */
+function mapMetrics(dossier: Dossier, mapping: Mapping, warn: (field: string, message: string) => void): Array<Record<string, unknown>> {
+  return mapBlock(dossier, 'metrics', METRIC_TARGETS, mapping.blocks.metrics?.fields, warn).flatMap((m, i) => {
+    const before = m.before as number | undefined;
+    const after = m.after as number | undefined;
+    if ((before ?? 0) === 0 && (after ?? 0) === 0) {
+      warn(`metrics.${i}`, `indicateur « ${String(m.label ?? '')} » sans valeur (avant et après à 0, c’est-à-dire non renseignés) : ignoré`);
+      return [];
+    }
+    if (!m.label || !m.unit) {
+      warn(`metrics.${i}`, 'indicateur sans libellé ou sans unité : ignoré');
+      return [];
+    }
+    if (!m.method) {
+      // The catalogue publishes only documented figures for market solutions (see warnings.ts, marketMetricErrors).
+      warn(`metrics.${i}`, `indicateur « ${String(m.label)} » sans méthode de mesure : non publié, à compléter par un éditeur`);
+      return [];
+    }
+    const metric: Record<string, unknown> = { type: m.type ?? 'autre', label: m.label };
+    if (before !== undefined && before !== 0) metric.before = before;
+    else if (before === 0) warn(`metrics.${i}.before`, 'valeur avant à 0, considérée comme non renseignée (DS exporte un nombre vide comme 0)');
+    metric.after = after ?? 0;
+    metric.unit = m.unit;
+    if (m.method) metric.method = m.method;
+    if (m.perimeter) metric.perimeter = m.perimeter;
+    // Figures typed by the applicant: declared until someone checks them.
+    metric.evidence = 'declare';
+    return [metric];
+  });
+}
+
+/** Deployments: an organisation and a kind, or nothing. */
+function mapReferences(dossier: Dossier, mapping: Mapping, warn: (field: string, message: string) => void): Array<Record<string, unknown>> {
+  return mapBlock(dossier, 'references', REFERENCE_TARGETS, mapping.blocks.references?.fields, warn).filter((r, i) => {
+    if (!r.organisation || !r.kind) {
+      warn(`references.${i}`, 'déploiement sans organisation ou sans type reconnu : ignoré');
+      return false;
+    }
+    return true;
+  });
+}
+
 /**
  * @param attachmentNames original names of the dossier's files in the
  *   attachments export (to split a cell whose names contain commas)
@@ -249,42 +307,9 @@ export function mapDossier(dossier: Dossier, mapping: Mapping, attachmentNames: 
   const ds = data.dataSecurity as Record<string, unknown> | undefined;
   if (ds && !Array.isArray(ds.certifications)) ds.certifications = [];
 
-  const metrics = mapBlock(dossier, 'metrics', METRIC_TARGETS, mapping.blocks.metrics?.fields, warn).flatMap((m, i) => {
-    const before = m.before as number | undefined;
-    const after = m.after as number | undefined;
-    if ((before ?? 0) === 0 && (after ?? 0) === 0) {
-      warn(`metrics.${i}`, `indicateur « ${String(m.label ?? '')} » sans valeur (avant et après à 0, c’est-à-dire non renseignés) : ignoré`);
-      return [];
-    }
-    if (!m.label || !m.unit) {
-      warn(`metrics.${i}`, 'indicateur sans libellé ou sans unité : ignoré');
-      return [];
-    }
-    if (!m.method) {
-      // The catalogue publishes only documented figures for market solutions (see warnings.ts, marketMetricErrors).
-      warn(`metrics.${i}`, `indicateur « ${String(m.label)} » sans méthode de mesure : non publié, à compléter par un éditeur`);
-      return [];
-    }
-    const metric: Record<string, unknown> = { type: m.type ?? 'autre', label: m.label };
-    if (before !== undefined && before !== 0) metric.before = before;
-    else if (before === 0) warn(`metrics.${i}.before`, 'valeur avant à 0, considérée comme non renseignée (DS exporte un nombre vide comme 0)');
-    metric.after = after ?? 0;
-    metric.unit = m.unit;
-    if (m.method) metric.method = m.method;
-    if (m.perimeter) metric.perimeter = m.perimeter;
-    // Figures typed by the applicant: declared until someone checks them.
-    metric.evidence = 'declare';
-    return [metric];
-  });
+  const metrics = mapMetrics(dossier, mapping, warn);
   if (metrics.length > 0) data.metrics = metrics;
-
-  const references = mapBlock(dossier, 'references', REFERENCE_TARGETS, mapping.blocks.references?.fields, warn).filter((r, i) => {
-    if (!r.organisation || !r.kind) {
-      warn(`references.${i}`, 'déploiement sans organisation ou sans type reconnu : ignoré');
-      return false;
-    }
-    return true;
-  });
+  const references = mapReferences(dossier, mapping, warn);
   if (references.length > 0) data.references = references;
 
   const selectedOn = selectionDate(dossier, mapping);

@@ -15,7 +15,7 @@ import { pathToField } from '../lib/validation/problem.ts';
 import { decide } from './decide.ts';
 import { dossiersFromApi, dossiersFromTables, headerProblems, type BlockKey, type Dossier } from './dossiers.ts';
 import { IngestError } from './errors.ts';
-import { processImage, isPdf } from './images.ts';
+import { attachFiles } from './attach.ts';
 import { labelsOf, loadMapping, type Mapping } from './mapping.ts';
 import { mapDossier, type Warning } from './map.ts';
 import { EMPTY_STORE, type AttachmentStore } from './read/attachments.ts';
@@ -23,8 +23,8 @@ import { detectInput, inputFiles, type Input } from './read/detect.ts';
 import { findColumn } from './table.ts';
 import { createWriter, laureateMarkdown, readManifest, resolveWrite, sha256, slugify, withPublished, writeAtomic, writeManifest, type Manifest } from './write.ts';
 import { CONTENT_DIR, isLaureateFile } from '../lib/content-paths.ts';
-import { readFromApi, type ApiOptions, type ApiSource } from './ds-api/source.ts';
-import { writeState, type ApiState } from './ds-api/state.ts';
+import { apiInput, deletedReason, nextState, readFromApi, type ApiOptions, type ApiSource } from './ds-api/source.ts';
+import { writeState } from './ds-api/state.ts';
 
 export interface IngestOptions {
   root: string;
@@ -93,91 +93,105 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
 }
 
 async function ingestCall(call: string, folder: string, options: IngestOptions): Promise<CallReport> {
-  const { root } = options;
   const report = emptyReport(call);
+  const mapping = callMapping(call, folder, options.root);
+  // 1. Read: the API, or every input of the folder recognised by its content.
+  const selection = await readSelection(folder, mapping, report, options);
+  if (!selection) return report;
+  report.dossiersRead = selection.dossiers.length;
+  // 2. Decide, map and sanitise, attach, write: one dossier at a time.
+  const ctx = writeContext(call, report, options);
+  const seen = await ingestDossiers(selection, mapping, ctx);
+  await ctx.writer.flush();
+  // 3. What this run did not see: deleted dossiers, and (whole reads only) absent ones.
+  for (const gone of selection.api?.demarche.deleted ?? []) {
+    const known = ctx.manifest.dossiers[String(gone.number)];
+    if (known && !seen.has(gone.number)) unpublish(gone.number, known, deletedReason(gone), ctx);
+  }
+  if (!selection.api?.since) {
+    for (const [number, entry] of Object.entries(ctx.manifest.dossiers)) {
+      if (seen.has(Number(number))) continue;
+      report.warnings.push({ dossier: Number(number), field: '', message: `dossier absent de ${selection.api ? 'la démarche' : 'cet export'} : fiche ${entry.slug}.md laissée telle quelle` });
+    }
+  }
+  if (!options.dryRun && Object.keys(ctx.manifest.dossiers).length > 0) writeManifest(ctx.laureateDir, ctx.manifest);
+  if (selection.api && !options.dryRun && report.errors.length === 0) writeState(folder, nextState(selection.api));
+  return report;
+}
+
+function callMapping(call: string, folder: string, root: string): Mapping {
   const mappingFile = path.join(folder, 'mapping.yml');
   if (!existsSync(mappingFile)) throw new IngestError(`${rel(root, mappingFile)} manquant : copiez celui de selection/solutions-ia-2025/ et adaptez-le`);
   const mapping = loadMapping(mappingFile);
   if (mapping.call !== call) throw new IngestError(`${rel(root, mappingFile)} : call « ${mapping.call} » ne correspond pas au dossier « ${call} »`);
+  return mapping;
+}
 
-  // 1. Read: the API, or every input recognised by its content; then the dossiers, the decisions and the attachments.
-  const inputs = await readInputs(folder, mapping, report, root, options.api !== undefined);
-  const api = options.api ? await readFromApi(folder, mapping, options.api, options.progress) : undefined;
-  if (api) report.inputs.unshift(apiInput(api));
-  const dossiers = api ? api.dossiers : dossiersOf(inputs, mapping, report, call);
-  if (!dossiers) return report;
-  report.dossiersRead = dossiers.length;
+interface Selection {
+  dossiers: Dossier[];
+  decisions: Map<number, string>;
+  attachments: AttachmentStore;
+  api?: ApiSource;
+}
+
+/** The dossiers, the committee's separate decisions and the attachments; undefined when the folder holds no export. */
+async function readSelection(folder: string, mapping: Mapping, report: CallReport, options: IngestOptions): Promise<Selection | undefined> {
+  const inputs = await readInputs(folder, mapping, report, options.root, options.api !== undefined);
   const decisions = decisionsOf(inputs, mapping);
-  const attachments = api ? api.attachments : attachmentsOf(inputs);
+  if (options.api) {
+    const api = await readFromApi(folder, mapping, options.api, options.progress);
+    report.inputs.unshift(apiInput(api));
+    return { dossiers: api.dossiers, decisions, attachments: api.attachments, api };
+  }
+  const dossiers = dossiersOf(inputs, mapping, report, mapping.call);
+  return dossiers ? { dossiers, decisions, attachments: attachmentsOf(inputs) } : undefined;
+}
 
-  // 2. Decide, map, write.
+function writeContext(call: string, report: CallReport, options: IngestOptions): WriteContext {
+  const { root } = options;
   const contentDir = path.resolve(root, options.contentDir ?? CONTENT_DIR);
   const laureateDir = path.join(contentDir, 'laureates', call);
-  const publicDir = path.resolve(root, options.publicDir ?? 'public');
-  const kind = callKind(contentDir, call, root);
   const manifest = readManifest(laureateDir, call);
-  const taken = existingSlugs(path.join(contentDir, 'laureates'), manifest);
-  const seen = new Set<number>();
-  const writer = createWriter();
-  // The fiches present before this run, read once (an existence check per laureate waits on the disk behind the writes).
-  const present = new Set(existsSync(laureateDir) ? readdirSync(laureateDir) : []);
+  return {
+    laureateDir,
+    publicDir: path.resolve(root, options.publicDir ?? 'public'),
+    manifest,
+    taken: existingSlugs(path.join(contentDir, 'laureates'), manifest),
+    report,
+    options,
+    writer: createWriter(),
+    // The fiches present before this run, read once (an existence check per laureate waits on the disk behind the writes).
+    present: new Set(existsSync(laureateDir) ? readdirSync(laureateDir) : []),
+    kind: callKind(contentDir, call, root),
+  };
+}
 
-  let done = 0;
-  for (const dossier of dossiers) {
-    if (++done % 500 === 0) options.progress?.(`${call} : ${done} / ${dossiers.length} dossiers`);
+/** Decides each dossier once: a laureate is ingested, a dossier that no longer is one is unpublished. */
+async function ingestDossiers(selection: Selection, mapping: Mapping, ctx: WriteContext): Promise<Set<number>> {
+  const { report, manifest, options } = ctx;
+  const seen = new Set<number>();
+  for (const [i, dossier] of selection.dossiers.entries()) {
+    if ((i + 1) % 500 === 0) options.progress?.(`${mapping.call} : ${i + 1} / ${selection.dossiers.length} dossiers`);
     if (seen.has(dossier.number)) {
       report.errors.push({ dossier: dossier.number, message: 'dossier présent deux fois dans l’export' });
       continue;
     }
     seen.add(dossier.number);
-    const decision = decide(dossier, mapping, decisions);
+    const decision = decide(dossier, mapping, selection.decisions);
     const known = manifest.dossiers[String(dossier.number)];
     if (decision.kind !== 'laureate') {
       report.skipped.push({ dossier: dossier.number, reason: decision.reason });
-      if (known) unpublish(dossier.number, known, NO_LONGER_LAUREATE, laureateDir, manifest, report, options);
+      if (known) unpublish(dossier.number, known, NO_LONGER_LAUREATE, ctx);
       continue;
     }
     report.laureates++;
-    await ingestLaureate(dossier, mapping, attachments, { laureateDir, publicDir, manifest, taken, report, options, writer, present, kind });
+    await ingestLaureate(dossier, mapping, selection.attachments, ctx);
   }
-  await writer.flush();
-  for (const gone of api?.demarche.deleted ?? []) {
-    const known = manifest.dossiers[String(gone.number)];
-    if (!known || seen.has(gone.number)) continue;
-    seen.add(gone.number);
-    unpublish(gone.number, known, `dossier ${gone.pending ? 'mis à la corbeille' : 'supprimé'} dans Démarches Simplifiées le ${gone.date.slice(0, 10)}`, laureateDir, manifest, report, options);
-  }
-  // An incremental run reads only what changed: the other dossiers are not absent.
-  if (!api?.since) {
-    for (const [number, entry] of Object.entries(manifest.dossiers)) {
-      if (!seen.has(Number(number))) {
-        report.warnings.push({ dossier: Number(number), field: '', message: `dossier absent de ${api ? 'la démarche' : 'cet export'} : fiche ${entry.slug}.md laissée telle quelle` });
-      }
-    }
-  }
-  if (!options.dryRun && Object.keys(manifest.dossiers).length > 0) writeManifest(laureateDir, manifest);
-  if (api && !options.dryRun && report.errors.length === 0) writeState(folder, nextState(api));
-  return report;
+  return seen;
 }
 
 /** Why the ingestion withdraws a fiche whose dossier is no longer a laureate (the committee's words stay private). */
 const NO_LONGER_LAUREATE = 'n’est plus lauréat dans Démarches Simplifiées';
-
-function apiInput(api: ApiSource): CallReport['inputs'][number] {
-  const { number, title, dossiers, deleted } = api.demarche;
-  const since = api.since ? `modifiés depuis le ${api.since}` : 'tous les dossiers';
-  return { file: `API Démarches Simplifiées, démarche n° ${number} « ${title} »`, kind: 'api', note: `${dossiers.length} dossiers (${since})${deleted.length > 0 ? `, ${deleted.length} supprimés ou à la corbeille` : ''}` };
-}
-
-/** Where the next run starts: DS's latest modification date seen, never this machine's clock. */
-function nextState(api: ApiSource): ApiState {
-  const keep = api.since && api.previous?.demarche === api.demarche.number ? api.previous.dossiers : {};
-  const dossiers: ApiState['dossiers'] = { ...keep };
-  for (const d of api.demarche.dossiers) dossiers[String(d.number)] = d.dateDerniereModification;
-  for (const d of api.demarche.deleted) delete dossiers[String(d.number)];
-  const since = api.demarche.latestUpdate ?? api.since ?? api.previous?.since ?? new Date(0).toISOString();
-  return { demarche: api.demarche.number, since, lastRun: new Date().toISOString(), dossiers };
-}
 
 type InputOf<K extends Input['kind']> = Extract<Input, { kind: K }>;
 const ofKind = <K extends Input['kind']>(inputs: readonly Input[], kind: K) => inputs.filter((i): i is InputOf<K> => i.kind === kind);
@@ -323,110 +337,74 @@ interface WriteContext {
 }
 
 async function ingestLaureate(dossier: Dossier, mapping: Mapping, attachments: AttachmentStore, ctx: WriteContext): Promise<void> {
-  const { laureateDir, publicDir, manifest, taken, report, options, writer, present, kind } = ctx;
-  const mapped = mapDossier(dossier, mapping, attachments.names(dossier.number));
+  const { manifest, report, options } = ctx;
   const warn = (w: Warning) => report.warnings.push({ dossier: dossier.number, ...w });
+  // Map (and sanitise) only the mapped public fields.
+  const mapped = mapDossier(dossier, mapping, attachments.names(dossier.number));
   mapped.warnings.forEach(warn);
   if (mapped.errors.length > 0) {
     report.errors.push(...mapped.errors.map((e) => ({ dossier: dossier.number, message: `fiche non écrite — ${e.field} : ${e.message}` })));
     return;
   }
-  if (options.demo) mapped.data.demo = true;
-  const name = typeof mapped.data.name === 'string' ? mapped.data.name : `dossier ${dossier.number}`;
-  const slug = slugFor(dossier.number, name, manifest, taken);
   const data = mapped.data;
-  const files: Record<string, string> = {};
+  if (options.demo) data.demo = true;
+  const name = typeof data.name === 'string' ? data.name : `dossier ${dossier.number}`;
+  const slug = slugFor(dossier.number, name, manifest, ctx.taken);
   const entry = manifest.dossiers[String(dossier.number)];
 
-  // Attachments: read the bytes, keep only real images and PDFs.
-  const writeFile = async (target: string, bytes: Buffer) => {
-    const key = rel(options.root, target);
-    const previous = entry?.files[key];
-    if (existsSync(target) && previous && sha256(readFileSync(target)) !== previous) {
-      warn({ field: key, message: 'fichier modifié par un éditeur : conservé' });
-      files[key] = previous;
-      return;
-    }
-    files[key] = sha256(bytes);
-    if (!options.dryRun && (!existsSync(target) || sha256(readFileSync(target)) !== files[key])) await writer.write(target, bytes);
-  };
-  const image = async (fileName: string, kind: 'logo' | 'screenshot', stem: string, field: string) => {
-    const bytes = await attachments.read(dossier.number, fileName);
-    if (!bytes) {
-      warn({ field, message: `pièce jointe « ${fileName} » ${attachments.why?.(dossier.number, fileName) ?? 'absente de l’export des pièces justificatives'}` });
-      return undefined;
-    }
-    const result = await processImage(bytes, kind);
-    if (!result.ok) {
-      warn({ field, message: `« ${fileName} » refusé : ${result.reason}` });
-      return undefined;
-    }
-    result.notes.forEach((n) => warn({ field, message: `« ${fileName} » : ${n}` }));
-    const target = path.join(laureateDir, 'images', `${stem}.${result.ext}`);
-    await writeFile(target, result.bytes);
-    return `./images/${stem}.${result.ext}`;
-  };
-  if (mapped.attachments.logo) {
-    const src = await image(mapped.attachments.logo, 'logo', `${slug}-logo`, 'logo');
-    if (src) data.logo = { src, alt: `Logo de ${name}` };
-  }
-  const screenshots: Array<{ src: string; alt: string }> = [];
-  for (const [i, fileName] of mapped.attachments.screenshots.entries()) {
-    const src = await image(fileName, 'screenshot', `${slug}-capture-${i + 1}`, `screenshots.${i}`);
-    if (src) screenshots.push({ src, alt: `Capture d’écran ${i + 1} de ${name}` });
-  }
-  if (screenshots.length > 0) {
-    data.screenshots = screenshots;
-    warn({ field: 'screenshots', message: 'texte alternatif générique : décrivez ce que montre chaque capture' });
-  }
-  if (mapped.attachments.brochure) {
-    const fileName = mapped.attachments.brochure;
-    const bytes = await attachments.read(dossier.number, fileName);
-    if (!bytes) warn({ field: 'brochure', message: `pièce jointe « ${fileName} » ${attachments.why?.(dossier.number, fileName) ?? 'absente de l’export des pièces justificatives'}` });
-    else if (!isPdf(bytes)) warn({ field: 'brochure', message: `« ${fileName} » refusé : ce n’est pas un PDF (type lu dans son contenu)` });
-    else {
-      const target = path.join(publicDir, 'documents', mapping.call, `${slug}-brochure.pdf`);
-      await writeFile(target, bytes);
-      data.brochure = { url: `/documents/${mapping.call}/${slug}-brochure.pdf`, title: `Brochure technique de ${name}`, sizeKb: Math.max(1, Math.round(bytes.length / 1024)) };
-    }
-  }
+  // Attachments: only real images and PDFs, beside the fiche.
+  const { files, ...attached } = await attachFiles(
+    { dossier: dossier.number, call: mapping.call, slug, name, laureateDir: ctx.laureateDir, publicDir: ctx.publicDir, store: attachments, previous: entry?.files, relative: (f) => rel(options.root, f), writer: ctx.writer, dryRun: !!options.dryRun, warn },
+    mapped.attachments,
+  );
+  Object.assign(data, attached);
 
-  // 3. Everything written validates against the laureate schema and the call's required fields.
-  const parsed = validateWith(`dossier ${dossier.number}`, laureateSchemaForValidation, data);
-  const missing = parsed.ok ? requiredFields(kind).filter((r) => r.isMissing(parsed.data as LaureateData)) : [];
-  if (!parsed.ok || missing.length > 0) {
-    const problems = parsed.ok
-      ? missing.map((r) => `${pathToField(r.path)} : ${r.label} manquant(e)`)
-      : parsed.problems.map((p) => `${p.field} : ${p.message}`);
+  // Everything written validates against the laureate schema and the call's required fields.
+  const problems = laureateProblems(dossier.number, data, ctx.kind);
+  if (problems.length > 0) {
     report.errors.push({ dossier: dossier.number, message: `fiche non écrite, elle serait invalide — ${problems.join(' ; ')}` });
     return;
   }
-
   const markdown = laureateMarkdown(data, mapped.body);
+  if (await writeLaureate(dossier.number, slug, markdown, ctx)) manifest.dossiers[String(dossier.number)] = { slug, hash: sha256(markdown), files };
+}
+
+/** Why a mapped laureate would be invalid (schema, then the fields its call requires), in French. */
+function laureateProblems(number: number, data: Record<string, unknown>, kind: CallKind): string[] {
+  const parsed = validateWith(`dossier ${number}`, laureateSchemaForValidation, data);
+  if (!parsed.ok) return parsed.problems.map((p) => `${p.field} : ${p.message}`);
+  return requiredFields(kind)
+    .filter((r) => r.isMissing(parsed.data as LaureateData))
+    .map((r) => `${pathToField(r.path)} : ${r.label} manquant(e)`);
+}
+
+/** Writes the fiche unless an editor changed it (then a copy to review goes beside it); false when nothing was taken. */
+async function writeLaureate(number: number, slug: string, markdown: string, ctx: WriteContext): Promise<boolean> {
+  const { laureateDir, report, options, writer } = ctx;
   const file = path.join(laureateDir, `${slug}.md`);
   const relFile = rel(options.root, file);
-  const hash = sha256(markdown);
-  const decision = resolveWrite(markdown, present.has(`${slug}.md`) ? readFileSync(file, 'utf8') : undefined, entry?.hash);
+  const current = ctx.present.has(`${slug}.md`) ? readFileSync(file, 'utf8') : undefined;
+  const decision = resolveWrite(markdown, current, ctx.manifest.dossiers[String(number)]?.hash);
   switch (decision.kind) {
     case 'created':
     case 'updated':
       if (!options.dryRun) await writer.write(file, markdown);
       report[decision.kind].push(relFile);
-      break;
+      return true;
     case 'unchanged':
       report.unchanged.push(relFile);
-      break;
+      return true;
     case 'conflict': {
       const review = path.join(laureateDir, `_${slug}.ingestion.md`);
       if (decision.review && !options.dryRun) await writer.write(review, markdown);
-      report.conflicts.push({ dossier: dossier.number, file: relFile, review: decision.review ? rel(options.root, review) : '', reason: decision.reason });
-      return;
+      report.conflicts.push({ dossier: number, file: relFile, review: decision.review ? rel(options.root, review) : '', reason: decision.reason });
+      return false;
     }
   }
-  manifest.dossiers[String(dossier.number)] = { slug, hash, files };
 }
 
-function unpublish(number: number, entry: Manifest['dossiers'][string], reason: string, laureateDir: string, manifest: Manifest, report: CallReport, options: IngestOptions): void {
+function unpublish(number: number, entry: Manifest['dossiers'][string], reason: string, ctx: WriteContext): void {
+  const { laureateDir, manifest, report, options } = ctx;
   const file = path.join(laureateDir, `${entry.slug}.md`);
   const relFile = rel(options.root, file);
   if (!existsSync(file)) return;

@@ -70,3 +70,25 @@ export async function readFromApi(folder: string, mapping: Mapping, options: Api
     throw error;
   }
 }
+
+/** The API as the report lists it among the inputs. */
+export function apiInput(api: ApiSource): { file: string; kind: 'api'; note: string } {
+  const { number, title, dossiers, deleted } = api.demarche;
+  const since = api.since ? `modifiés depuis le ${api.since}` : 'tous les dossiers';
+  return { file: `API Démarches Simplifiées, démarche n° ${number} « ${title} »`, kind: 'api', note: `${dossiers.length} dossiers (${since})${deleted.length > 0 ? `, ${deleted.length} supprimés ou à la corbeille` : ''}` };
+}
+
+/** Why a fiche whose dossier was deleted is withdrawn (written in its unpublishedReason). */
+export function deletedReason(gone: DemarcheRead['deleted'][number]): string {
+  return `dossier ${gone.pending ? 'mis à la corbeille' : 'supprimé'} dans Démarches Simplifiées le ${gone.date.slice(0, 10)}`;
+}
+
+/** Where the next run starts: DS's latest modification date seen, never this machine's clock. */
+export function nextState(api: ApiSource): ApiState {
+  const keep = api.since && api.previous?.demarche === api.demarche.number ? api.previous.dossiers : {};
+  const dossiers: ApiState['dossiers'] = { ...keep };
+  for (const d of api.demarche.dossiers) dossiers[String(d.number)] = d.dateDerniereModification;
+  for (const d of api.demarche.deleted) delete dossiers[String(d.number)];
+  const since = api.demarche.latestUpdate ?? api.since ?? api.previous?.since ?? new Date(0).toISOString();
+  return { demarche: api.demarche.number, since, lastRun: new Date().toISOString(), dossiers };
+}
