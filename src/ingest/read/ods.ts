@@ -28,87 +28,112 @@ function dateValueText(v: string): string {
   return v.replace('T', ' ').replace(/(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/, '').replace(/ 00:00:00$/, '');
 }
 
+interface OdsCell {
+  repeat: number;
+  type?: string;
+  value?: string;
+  date?: string;
+  boolean?: string;
+  paragraphs: string[];
+  current?: string[];
+}
+
+/** The reader's position in content.xml: the sheet, the row and the cell being read. */
+interface OdsState {
+  source: string;
+  tables: Table[];
+  table?: { name: string; rows: string[][] };
+  row: string[];
+  rowRepeat: number;
+  /** Empty cells seen since the last value: written only if a value follows. */
+  pendingEmpty: number;
+  cell?: OdsCell;
+  /** Depth inside office:annotation (a comment, not the cell's value). */
+  skip: number;
+}
+
+function openCell(a: Record<string, string>): OdsCell {
+  return {
+    repeat: Number(attr(a, 'number-columns-repeated') ?? 1) || 1,
+    type: attr(a, 'value-type'),
+    value: attr(a, 'value'),
+    date: attr(a, 'date-value'),
+    boolean: attr(a, 'boolean-value'),
+    paragraphs: [],
+  };
+}
+
+function openElement(st: OdsState, name: string, a: Record<string, string>): void {
+  if (name === 'table') {
+    const sheet = attr(a, 'name') ?? '';
+    st.table = WANTED_SHEET.test(sheet) ? { name: sheet, rows: [] } : undefined;
+  } else if (!st.table) {
+    return;
+  } else if (name === 'table-row') {
+    st.row = [];
+    st.pendingEmpty = 0;
+    st.rowRepeat = Number(attr(a, 'number-rows-repeated') ?? 1) || 1;
+  } else if (name === 'table-cell' || name === 'covered-table-cell') {
+    st.cell = openCell(a);
+  } else if (st.cell) {
+    if (name === 'annotation') st.skip = 1;
+    else if (name === 'p' || name === 'h') st.cell.current = [];
+    else if (name === 's') st.cell.current?.push(' '.repeat(Number(attr(a, 'c') ?? 1) || 1));
+    else if (name === 'tab') st.cell.current?.push('\t');
+    else if (name === 'line-break') st.cell.current?.push('\n');
+  }
+}
+
+function closeCell(st: OdsState, table: NonNullable<OdsState['table']>, cell: OdsCell): void {
+  const value = cellValue(cell);
+  if (value === '') st.pendingEmpty += cell.repeat;
+  else {
+    if (st.row.length + st.pendingEmpty + cell.repeat > MAX_COLUMNS) throw new IngestError(`${st.source} › ${table.name} : plus de ${MAX_COLUMNS} colonnes`);
+    for (; st.pendingEmpty > 0; st.pendingEmpty--) st.row.push('');
+    for (let i = 0; i < cell.repeat; i++) st.row.push(value);
+  }
+  st.cell = undefined;
+}
+
+function closeElement(st: OdsState, name: string): void {
+  const { table, cell } = st;
+  if (!table) return;
+  if (cell && (name === 'p' || name === 'h')) {
+    if (cell.current) cell.paragraphs.push(cell.current.join(''));
+    cell.current = undefined;
+  } else if (cell && (name === 'table-cell' || name === 'covered-table-cell')) {
+    closeCell(st, table, cell);
+  } else if (name === 'table-row' && st.row.length > 0) {
+    if (table.rows.length + st.rowRepeat > MAX_ROWS) throw new IngestError(`${st.source} › ${table.name} : plus de ${MAX_ROWS} lignes`);
+    for (let i = 0; i < st.rowRepeat; i++) table.rows.push(i === 0 ? st.row : [...st.row]);
+  } else if (name === 'table') {
+    st.tables.push(toTable(`${st.source} › ${table.name}`, table.rows));
+    st.table = undefined;
+  }
+}
+
 export async function readOds(bytes: Buffer, source: string): Promise<Table[]> {
   const zip = await openZip(bytes, source);
-  const tables: Table[] = [];
-  let table: { name: string; rows: string[][] } | undefined;
-  let row: string[] = [];
-  let rowRepeat = 1;
-  let pendingEmpty = 0;
-  let cell: { repeat: number; type?: string; value?: string; date?: string; boolean?: string; paragraphs: string[]; current?: string[] } | undefined;
-  let skip = 0; // inside office:annotation (a comment, not the cell's value)
-
+  const st: OdsState = { source, tables: [], row: [], rowRepeat: 1, pendingEmpty: 0, skip: 0 };
   const found = await zip.parseXml('content.xml', {
+    // saxes reports a close for every open, self-closing elements included.
     open(name, a) {
-      // saxes reports a close for every open, self-closing elements included.
-      if (skip > 0) {
-        skip++;
-        return;
-      }
-      if (name === 'table') {
-        const sheet = attr(a, 'name') ?? '';
-        table = WANTED_SHEET.test(sheet) ? { name: sheet, rows: [] } : undefined;
-        return;
-      }
-      if (!table) return;
-      if (name === 'table-row') {
-        row = [];
-        pendingEmpty = 0;
-        rowRepeat = Number(attr(a, 'number-rows-repeated') ?? 1) || 1;
-      } else if (name === 'table-cell' || name === 'covered-table-cell') {
-        cell = {
-          repeat: Number(attr(a, 'number-columns-repeated') ?? 1) || 1,
-          type: attr(a, 'value-type'),
-          value: attr(a, 'value'),
-          date: attr(a, 'date-value'),
-          boolean: attr(a, 'boolean-value'),
-          paragraphs: [],
-        };
-      } else if (cell) {
-        if (name === 'annotation') skip = 1;
-        else if (name === 'p' || name === 'h') cell.current = [];
-        else if (name === 's') cell.current?.push(' '.repeat(Number(attr(a, 'c') ?? 1) || 1));
-        else if (name === 'tab') cell.current?.push('\t');
-        else if (name === 'line-break') cell.current?.push('\n');
-      }
+      if (st.skip > 0) st.skip++;
+      else openElement(st, name, a);
     },
     close(name) {
-      if (skip > 0) {
-        skip--;
-        return;
-      }
-      if (!table) return;
-      if (cell && (name === 'p' || name === 'h')) {
-        if (cell.current) cell.paragraphs.push(cell.current.join(''));
-        cell.current = undefined;
-      } else if (cell && (name === 'table-cell' || name === 'covered-table-cell')) {
-        const value = cellValue(cell);
-        if (value === '') pendingEmpty += cell.repeat;
-        else {
-          if (row.length + pendingEmpty + cell.repeat > MAX_COLUMNS) throw new IngestError(`${source} › ${table.name} : plus de ${MAX_COLUMNS} colonnes`);
-          for (; pendingEmpty > 0; pendingEmpty--) row.push('');
-          for (let i = 0; i < cell.repeat; i++) row.push(value);
-        }
-        cell = undefined;
-      } else if (name === 'table-row') {
-        if (row.length > 0) {
-          if (table.rows.length + rowRepeat > MAX_ROWS) throw new IngestError(`${source} › ${table.name} : plus de ${MAX_ROWS} lignes`);
-          for (let i = 0; i < rowRepeat; i++) table.rows.push(i === 0 ? row : [...row]);
-        }
-      } else if (name === 'table') {
-        tables.push(toTable(`${source} › ${table.name}`, table.rows));
-        table = undefined;
-      }
+      if (st.skip > 0) st.skip--;
+      else closeElement(st, name);
     },
     text(t) {
-      if (skip === 0 && cell?.current) cell.current.push(t);
+      if (st.skip === 0 && st.cell?.current) st.cell.current.push(t);
     },
   });
   if (!found) throw new IngestError(`${source} : classeur ODS sans content.xml`);
-  return tables;
+  return st.tables;
 }
 
-function cellValue(cell: { type?: string; value?: string; date?: string; boolean?: string; paragraphs: string[] }): string {
+function cellValue(cell: OdsCell): string {
   switch (cell.type) {
     case 'float':
     case 'percentage':

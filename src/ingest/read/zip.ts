@@ -26,12 +26,10 @@ export interface XmlHandlers {
 
 export const localName = (qualified: string) => qualified.slice(qualified.indexOf(':') + 1);
 
-export async function openZip(bytes: Buffer, source: string): Promise<Zip> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(bytes, { lazyEntries: true, decodeStrings: true }, (err, z) => (err ? reject(err) : resolve(z!))),
-  ).catch((error: Error) => {
-    throw new IngestError(`${source} : archive ZIP illisible (${error.message})`);
-  });
+type OpenStream = (entry: yauzl.Entry) => Promise<NodeJS.ReadableStream>;
+
+/** Every entry of the central directory, by name (nothing decompressed yet). */
+async function listEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
   const entries = new Map<string, yauzl.Entry>();
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (entry: yauzl.Entry) => {
@@ -42,62 +40,79 @@ export async function openZip(bytes: Buffer, source: string): Promise<Zip> {
     zip.on('error', reject);
     zip.readEntry();
   });
-  const open = (entry: yauzl.Entry) =>
+  return entries;
+}
+
+/** An entry's bytes, stopped as soon as they pass maxBytes. */
+async function readEntry(open: OpenStream, entry: yauzl.Entry, maxBytes: number): Promise<Buffer> {
+  const stream = await open(entry);
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    stream.on('data', (c: Buffer) => {
+      total += c.length;
+      if (total > maxBytes) (stream as unknown as { destroy(e: Error): void }).destroy(new Error('fichier trop volumineux'));
+      else chunks.push(c);
+    });
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', reject);
+  });
+}
+
+/** Streams an XML entry through a SAX parser (saxes): the handlers see each element as it comes. */
+async function parseEntryXml(open: OpenStream, entry: yauzl.Entry, where: string, handlers: Parameters<Zip['parseXml']>[1]): Promise<void> {
+  const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
+  parser.on('opentag', (tag) => handlers.open?.(localName(tag.name), (tag as SaxesTagPlain).attributes, tag.isSelfClosing));
+  if (handlers.close) parser.on('closetag', (tag) => handlers.close!(localName(tag.name)));
+  if (handlers.text) {
+    parser.on('text', handlers.text);
+    parser.on('cdata', handlers.text);
+  }
+  const stream = await open(entry);
+  // A streaming decoder: a multi-byte character split across two chunks stays whole.
+  const decoder = new TextDecoder('utf-8');
+  await new Promise<void>((resolve, reject) => {
+    const fail = (error: Error) => reject(new IngestError(`${where} : XML illisible (${error.message.split('\n')[0]})`));
+    parser.on('error', fail);
+    stream.on('data', (chunk: Buffer) => {
+      try {
+        parser.write(decoder.decode(chunk, { stream: true }));
+      } catch (error) {
+        fail(error as Error);
+      }
+    });
+    stream.on('end', () => {
+      try {
+        parser.write(decoder.decode());
+        parser.close();
+        resolve();
+      } catch (error) {
+        fail(error as Error);
+      }
+    });
+    stream.on('error', fail);
+  });
+}
+
+export async function openZip(bytes: Buffer, source: string): Promise<Zip> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(bytes, { lazyEntries: true, decodeStrings: true }, (err, z) => (err ? reject(err) : resolve(z!))),
+  ).catch((error: Error) => {
+    throw new IngestError(`${source} : archive ZIP illisible (${error.message})`);
+  });
+  const entries = await listEntries(zip);
+  const open: OpenStream = (entry) =>
     new Promise<NodeJS.ReadableStream>((resolve, reject) =>
       zip.openReadStream(entry, (err, stream) => (err || !stream ? reject(err ?? new Error('flux absent')) : resolve(stream))),
     );
-
   return {
     names: [...entries.keys()],
     entry: (name) => entries.get(name),
-    async read(entry, maxBytes = Infinity) {
-      const stream = await open(entry);
-      return new Promise<Buffer>((resolve, reject) => {
-        const chunks: Buffer[] = [];
-        let total = 0;
-        stream.on('data', (c: Buffer) => {
-          total += c.length;
-          if (total > maxBytes) (stream as unknown as { destroy(e: Error): void }).destroy(new Error('fichier trop volumineux'));
-          else chunks.push(c);
-        });
-        stream.on('end', () => resolve(Buffer.concat(chunks)));
-        stream.on('error', reject);
-      });
-    },
+    read: (entry, maxBytes = Infinity) => readEntry(open, entry, maxBytes),
     async parseXml(name, handlers) {
       const entry = entries.get(name);
       if (!entry) return false;
-      const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
-      parser.on('opentag', (tag) => handlers.open?.(localName(tag.name), (tag as SaxesTagPlain).attributes, tag.isSelfClosing));
-      if (handlers.close) parser.on('closetag', (tag) => handlers.close!(localName(tag.name)));
-      if (handlers.text) {
-        parser.on('text', handlers.text);
-        parser.on('cdata', handlers.text);
-      }
-      const stream = await open(entry);
-      // A streaming decoder: a multi-byte character split across two chunks stays whole.
-      const decoder = new TextDecoder('utf-8');
-      await new Promise<void>((resolve, reject) => {
-        const fail = (error: Error) => reject(new IngestError(`${source} › ${name} : XML illisible (${error.message.split('\n')[0]})`));
-        parser.on('error', fail);
-        stream.on('data', (chunk: Buffer) => {
-          try {
-            parser.write(decoder.decode(chunk, { stream: true }));
-          } catch (error) {
-            fail(error as Error);
-          }
-        });
-        stream.on('end', () => {
-          try {
-            parser.write(decoder.decode());
-            parser.close();
-            resolve();
-          } catch (error) {
-            fail(error as Error);
-          }
-        });
-        stream.on('error', fail);
-      });
+      await parseEntryXml(open, entry, `${source} › ${name}`, handlers);
       return true;
     },
   };
