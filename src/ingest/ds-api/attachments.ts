@@ -7,7 +7,7 @@
  * (images.ts). A file that cannot be had says why, and the run goes on.
  */
 import { createHash } from 'node:crypto';
-import { MAX_ATTACHMENT_BYTES, type AttachmentStore } from '../read/attachments.ts';
+import { MAX_ATTACHMENT_BYTES, makeStore, type AttachmentStore, type Located } from '../read/attachments.ts';
 import type { ApiDossier, ApiFile } from './query.ts';
 
 /** ActiveStorage's checksum: base64 of the MD5 digest (SHA-256 where the service is configured so). */
@@ -51,38 +51,25 @@ export function attachmentsFromApi(
   fetchFile: typeof fetch = fetch,
   onDownload?: (count: number) => void,
 ): AttachmentStore & { why(dossier: number, name: string): string | undefined } {
-  const files = new Map<string, ApiFile[]>();
-  const names = new Map<number, string[]>();
-  for (const d of dossiers) {
-    for (const champ of d.champs ?? []) {
-      for (const f of champ.files ?? []) {
-        const key = `${d.number}/${f.filename.normalize('NFC').trim()}`;
-        files.set(key, [...(files.get(key) ?? []), f]);
-        names.set(d.number, [...(names.get(d.number) ?? []), f.filename.normalize('NFC')]);
-      }
-    }
-  }
   const problems = new Map<string, string>();
-  const served = new Map<string, number>();
+  const keyOf = (dossier: number, name: string) => `${dossier}/${name.normalize('NFC').trim()}`;
   let downloaded = 0;
-  return {
-    size: [...files.values()].reduce((n, list) => n + list.length, 0),
-    names: (dossier) => names.get(dossier) ?? [],
-    why: (dossier, name) => problems.get(`${dossier}/${name.normalize('NFC').trim()}`),
-    async read(dossier, originalName) {
-      const key = `${dossier}/${originalName.normalize('NFC').trim()}`;
-      const candidates = files.get(key);
-      if (!candidates) return undefined;
-      // Two attachments may share a name: serve them in order.
-      const i = served.get(key) ?? 0;
-      served.set(key, i + 1);
-      const result = await download(candidates[Math.min(i, candidates.length - 1)]!, fetchFile);
-      if ('problem' in result) {
-        problems.set(key, result.problem);
-        return undefined;
-      }
-      onDownload?.(++downloaded);
-      return result.bytes;
-    },
-  };
+  const located: Located[] = dossiers.flatMap((d) =>
+    (d.champs ?? []).flatMap((champ) =>
+      (champ.files ?? []).map((file) => ({
+        dossier: d.number,
+        original: file.filename.normalize('NFC'),
+        async load() {
+          const result = await download(file, fetchFile);
+          if ('problem' in result) {
+            problems.set(keyOf(d.number, file.filename), result.problem);
+            return undefined;
+          }
+          onDownload?.(++downloaded);
+          return result.bytes;
+        },
+      })),
+    ),
+  );
+  return { ...makeStore(located), why: (dossier, name) => problems.get(keyOf(dossier, name)) };
 }

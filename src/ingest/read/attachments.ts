@@ -31,13 +31,15 @@ export function originalNameOf(storedName: string): string {
   return `${base}${ext}`.normalize('NFC');
 }
 
-interface Located {
+/** One file of a dossier, by its original name, read only when asked (undefined: could not be had). */
+export interface Located {
   dossier: number;
   original: string;
-  load: () => Promise<Buffer>;
+  load: () => Promise<Buffer | undefined>;
 }
 
-function makeStore(files: Located[]): AttachmentStore {
+/** A store over located files: names by dossier, and two files of the same name served in order. */
+export function makeStore(files: Located[]): AttachmentStore {
   const byKey = new Map<string, Located[]>();
   for (const f of files) {
     const key = `${f.dossier}/${f.original}`;
