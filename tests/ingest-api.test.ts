@@ -238,9 +238,10 @@ describe('ingestion from the API', () => {
     await expect(runApi(p, s, { since: 'hier' })).rejects.toThrow(/--since « hier » illisible/);
   });
 
-  it('never writes the token: not in the fiches, the manifest, the state, the report', async () => {
+  it('never writes the token: not in the fiches, the manifest, the state, the progress lines, the report', async () => {
     const p = project();
-    const { r } = await runApi(p, await server({ expiredFiles: [[...sample.files.keys()][0]!] }));
+    const { r, progress } = await runApi(p, await server({ expiredFiles: [[...sample.files.keys()][0]!] }));
+    expect(progress.join('\n')).not.toContain(TOKEN);
     const everything = [...snapshot(p).values(), readFileSync(path.join(p.selection, STATE_FILE))].map((b) => b.toString('latin1')).join('\n');
     expect(everything).not.toContain(TOKEN);
     expect(JSON.stringify(r)).not.toContain(TOKEN);
