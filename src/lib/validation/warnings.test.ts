@@ -28,6 +28,11 @@ describe('bodyWarnings', () => {
 });
 
 describe('laureateWarnings and marketMetricErrors', () => {
+  it('flags a fiche republished with the withdrawal reason left in', () => {
+    expect(laureateWarnings(laureate({ published: true, unpublishedReason: 'dossier supprimé dans Démarches Simplifiées le 2026-01-11' }), MARKET).map((w) => w.field)).toEqual(['unpublishedReason']);
+    expect(laureateWarnings(laureate({ published: false, unpublishedReason: 'dossier supprimé dans Démarches Simplifiées le 2026-01-11' }), MARKET)).toEqual([]);
+  });
+
   it('warns about a long summary, an http address and a heavy image', () => {
     const w = laureateWarnings(laureate({ summary: 'x'.repeat(230), submitter: { website: 'http://a.fr' } }, [{ field: 'logo.src', bytes: 900 * 1024, width: 3000 }]), MARKET);
     expect(w.map((p) => `${p.field}: ${p.message}`)).toEqual([

@@ -57,6 +57,7 @@ export interface LaureateForWarnings {
     summary: string;
     demo: boolean;
     published: boolean;
+    unpublishedReason?: string;
     call: string;
     metrics: Array<{ method?: string; label: string }>;
     submitter: { website?: string };
@@ -69,6 +70,9 @@ export interface LaureateForWarnings {
 /** Checks on a laureate's fields. `marketCalls`: calls whose laureates are market solutions. */
 export function laureateWarnings(l: LaureateForWarnings, marketCalls: ReadonlySet<string>): Problem[] {
   const out: Problem[] = [];
+  if (l.data.published && l.data.unpublishedReason) {
+    out.push(warning(l.file, 'unpublishedReason', `fiche publiée avec un motif de retrait (« ${l.data.unpublishedReason} »)`, 'supprimez la ligne unpublishedReason si la fiche doit rester publiée'));
+  }
   if (l.data.name.length > NAME_ADVISED_MAX) {
     out.push(warning(l.file, 'name', `nom de ${l.data.name.length} caractères, coupé visuellement sur les cartes (publié en entier sur la fiche)`, `raccourcissez-le à ${NAME_ADVISED_MAX} caractères au plus si le lauréat l’accepte`));
   }
