@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
  * and `npm test` still runs everything:
  * - unit: pure modules, the ingestion and the editors' tools — no site build;
  * - build: real `astro build` runs (fixture content, hostile content, ingested export,
- *   the editing interface with decap-server);
+ *   the editing interface with decap-server), and the dev server after an edit;
  * - site: quality gates on the built site in Chromium;
  * - bench: the performance bench's smoke run.
  */
@@ -18,14 +18,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'tests/*.test.ts', 'scripts/*.test.ts'],
-          exclude: ['tests/build.test.ts', 'tests/hostile.test.ts', 'tests/cms.test.ts', 'tests/bench.test.ts'],
+          exclude: ['tests/build.test.ts', 'tests/hostile.test.ts', 'tests/cms.test.ts', 'tests/dev.test.ts', 'tests/bench.test.ts'],
           testTimeout: 20_000,
         },
       },
       {
         test: {
           name: 'build',
-          include: ['tests/build.test.ts', 'tests/hostile.test.ts', 'tests/cms.test.ts'],
+          include: ['tests/build.test.ts', 'tests/hostile.test.ts', 'tests/cms.test.ts', 'tests/dev.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 240_000,
         },
