@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { excelSerialToText, readDate } from './dates.ts';
+import { excelSerialToText, parisMidnight, readDate } from './dates.ts';
 
 describe('readDate', () => {
   it.each([
@@ -60,5 +60,14 @@ describe('readDate', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('parisMidnight', () => {
+  it('gives the start of a Paris day with that night’s offset, summer, winter and both changes', () => {
+    expect(parisMidnight('2025-06-12')).toBe('2025-06-12T00:00:00+02:00');
+    expect(parisMidnight('2025-12-01')).toBe('2025-12-01T00:00:00+01:00');
+    expect(parisMidnight('2025-03-30')).toBe('2025-03-30T00:00:00+01:00');
+    expect(parisMidnight('2025-10-26')).toBe('2025-10-26T00:00:00+02:00');
   });
 });

@@ -56,6 +56,20 @@ function parisDateOf(instant: Date): string | undefined {
   return parisDay.format(instant);
 }
 
+const parisOffset = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' });
+
+/**
+ * The start of a calendar day in Paris, as an ISO 8601 instant with its offset
+ * (`2025-06-12T00:00:00+02:00`, `2025-12-01T00:00:00+01:00`). At 00:00 UTC Paris
+ * still has the previous night's offset (the clocks change at 01:00 UTC), which
+ * is the offset of its midnight.
+ */
+export function parisMidnight(day: string): string {
+  const name = parisOffset.formatToParts(new Date(`${day}T00:00:00Z`)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const offset = name === 'GMT' ? '+00:00' : name.slice(3);
+  return `${day}T00:00:00${offset}`;
+}
+
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const FRENCH_NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T]+(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?$/;
 const FRENCH_PROSE = /^(?:[a-z]+\s+)?(\d{1,2})(?:er)?\s+([a-z]+)\s+(\d{4})(?:\s+(?:a|à)?\s*(\d{1,2})[:h](\d{2}))?$/;

@@ -4,7 +4,7 @@
  */
 import { normaliseLabel } from '../schemas/enum.ts';
 import { readDate, type DateReading } from './dates.ts';
-import type { ApiChamp, ApiDossier } from './ds-api/query.ts';
+import type { ApiChamp, ApiDemandeur, ApiDossier } from './ds-api/query.ts';
 import { API_STATES, champText } from './ds-rules.ts';
 import { IngestError } from './errors.ts';
 import { idOf, labelsOf, type FieldSource, type Mapping } from './mapping.ts';
@@ -164,24 +164,30 @@ function champIndex(champs: readonly ApiChamp[]) {
 }
 
 /**
- * What the exports write in their `Entreprise …`, `Association …` and
- * `Établissement SIRET` columns, from the API's demandeur: a company's names
- * only through `PersonneMorale` (a `PersonneMoraleIncomplete` has only its SIRET).
+ * The exports' `Entreprise …`, `Association …` and `Établissement SIRET`
+ * columns, as the API's demandeur answers them: a company's names only through
+ * `PersonneMorale` (a `PersonneMoraleIncomplete` has only its SIRET).
  */
-export function demandeurColumns(demandeur: ApiDossier['demandeur'] | undefined): Map<string, string> {
-  const columns = new Map<string, string>();
-  if (!demandeur || !('siret' in demandeur)) return columns;
-  columns.set(headerKey('Établissement SIRET'), demandeur.siret);
-  if ('entreprise' in demandeur && demandeur.entreprise) {
-    columns.set(headerKey('Entreprise raison sociale'), demandeur.entreprise.raisonSociale);
-    columns.set(headerKey('Entreprise nom commercial'), demandeur.entreprise.nomCommercial);
-  }
-  if ('association' in demandeur && demandeur.association) columns.set(headerKey('Association titre'), demandeur.association.titre);
-  return columns;
-}
+const DEMANDEUR_COLUMNS: Record<string, (d: Extract<ApiDemandeur, { siret: string }>) => string | undefined> = {
+  'Établissement SIRET': (d) => d.siret,
+  'Entreprise raison sociale': (d) => ('entreprise' in d ? d.entreprise?.raisonSociale : undefined),
+  'Entreprise nom commercial': (d) => ('entreprise' in d ? d.entreprise?.nomCommercial : undefined),
+  'Association titre': (d) => ('association' in d ? d.association?.titre : undefined),
+};
 
 /** The labels an API dossier answers outside its champs (the demandeur's columns). */
-export const DEMANDEUR_LABELS = ['Établissement SIRET', 'Entreprise raison sociale', 'Entreprise nom commercial', 'Association titre'] as const;
+export const DEMANDEUR_LABELS = Object.keys(DEMANDEUR_COLUMNS);
+
+/** The demandeur's columns of a dossier, by header key. */
+export function demandeurColumns(demandeur: ApiDemandeur | undefined): Map<string, string> {
+  const columns = new Map<string, string>();
+  if (!demandeur || !('siret' in demandeur)) return columns;
+  for (const [label, read] of Object.entries(DEMANDEUR_COLUMNS)) {
+    const value = read(demandeur);
+    if (value) columns.set(headerKey(label), value);
+  }
+  return columns;
+}
 
 /**
  * A saved response of the documented query (`{data:{demarche:{dossiers:{nodes}}}}`,

@@ -56,24 +56,24 @@ export function retryDelay(headers: Headers, attempt: number, now = Date.now()):
   return Math.min(Math.max(ms, 0), MAX_WAIT_MS);
 }
 
-function authError(status: number, body: string, endpoint: string): IngestError {
+function authError(status: number, body: string, endpoint: string): string {
   const said = body.replace(/\s+/g, ' ').trim().slice(0, 300);
   if (status === 401) {
-    return new IngestError(`${endpoint} refuse le jeton (HTTP 401${said ? ` : « ${said} »` : ''}) : le jeton a probablement expiré — créez-en un nouveau dans Démarches Simplifiées (profil administrateur › Jetons d’API) et mettez-le dans DS_API_TOKEN`);
+    return `${endpoint} refuse le jeton (HTTP 401${said ? ` : « ${said} »` : ''}) : le jeton a probablement expiré — créez-en un nouveau dans Démarches Simplifiées (profil administrateur › Jetons d’API) et mettez-le dans DS_API_TOKEN`;
   }
   const ip = /(\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7})/i.exec(said)?.[1];
   if (ip && !/persisted/i.test(said)) {
-    return new IngestError(`${endpoint} refuse la connexion depuis l’adresse ${ip} (HTTP 403) : le jeton est restreint à certaines adresses IP — ajoutez celle-ci aux réseaux autorisés du jeton, ou lancez l’ingestion depuis une machine autorisée`);
+    return `${endpoint} refuse la connexion depuis l’adresse ${ip} (HTTP 403) : le jeton est restreint à certaines adresses IP — ajoutez celle-ci aux réseaux autorisés du jeton, ou lancez l’ingestion depuis une machine autorisée`;
   }
-  return new IngestError(`${endpoint} refuse le jeton (HTTP 403${said ? ` : « ${said} »` : ''}) : jeton inconnu ou révoqué — vérifiez DS_API_TOKEN (le jeton complet, sans espace), ou créez-en un nouveau dans Démarches Simplifiées`);
+  return `${endpoint} refuse le jeton (HTTP 403${said ? ` : « ${said} »` : ''}) : jeton inconnu ou révoqué — vérifiez DS_API_TOKEN (le jeton complet, sans espace), ou créez-en un nouveau dans Démarches Simplifiées`;
 }
 
-function graphqlErrors(errors: Array<{ message?: string; extensions?: { code?: string } }>, where: string, demarche: unknown): IngestError {
+function graphqlErrors(errors: Array<{ message?: string; extensions?: { code?: string } }>, where: string, demarche: unknown): string {
   if (errors.some((e) => e.extensions?.code === 'unauthorized' || /hidden due to permissions/i.test(e.message ?? ''))) {
-    return new IngestError(`${where} : le jeton n’a pas accès à la démarche n° ${String(demarche)} — dans Démarches Simplifiées, ouvrez le jeton (profil administrateur › Jetons d’API) et donnez-lui accès à cette démarche, ou vérifiez le numéro (--demarche ou demarche: dans mapping.yml)`);
+    return `${where} : le jeton n’a pas accès à la démarche n° ${String(demarche)} — dans Démarches Simplifiées, ouvrez le jeton (profil administrateur › Jetons d’API) et donnez-lui accès à cette démarche, ou vérifiez le numéro (--demarche ou demarche: dans mapping.yml)`;
   }
   const messages = errors.map((e) => `« ${e.message ?? 'erreur sans message'} »${e.extensions?.code ? ` (${e.extensions.code})` : ''}`).join(', ');
-  return new IngestError(`${where} : Démarches Simplifiées a répondu par des erreurs : ${messages} — rien n’a été écrit ; relancez, et si l’erreur persiste, vérifiez le numéro de la démarche`);
+  return `${where} : Démarches Simplifiées a répondu par des erreurs : ${messages} — rien n’a été écrit ; relancez, et si l’erreur persiste, vérifiez le numéro de la démarche`;
 }
 
 export function createClient(options: ClientOptions): DsClient {
@@ -83,7 +83,7 @@ export function createClient(options: ClientOptions): DsClient {
   const redact = (text: string) => (token.length >= 4 ? text.split(token).join('[jeton masqué]') : text);
   const fail = (message: string) => new IngestError(redact(message));
 
-  async function once(operation: Operation, variables: Record<string, unknown>, where: string, attempt: number): Promise<unknown> {
+  async function once(operation: Operation, variables: Record<string, unknown>, where: string, attempt: number): Promise<{ retry: number } | { data: unknown }> {
     let response: Response;
     try {
       response = await doFetch(endpoint, {
@@ -105,7 +105,7 @@ export function createClient(options: ClientOptions): DsClient {
       return { retry: retryDelay(response.headers, attempt) };
     }
     const body = await response.text();
-    if (response.status === 401 || response.status === 403) throw fail(authError(response.status, body, endpoint).message);
+    if (response.status === 401 || response.status === 403) throw fail(authError(response.status, body, endpoint));
     if (!response.ok) throw fail(`${where} : ${endpoint} a répondu HTTP ${response.status} — rien n’a été écrit ; vérifiez DS_API_URL, puis relancez`);
     let json: { data?: Record<string, unknown> | null; errors?: Array<{ message?: string; extensions?: { code?: string } }> };
     try {
@@ -113,7 +113,7 @@ export function createClient(options: ClientOptions): DsClient {
     } catch {
       throw fail(`${where} : réponse illisible (ce n’est pas du JSON : « ${body.slice(0, 80)} ») — vérifiez DS_API_URL`);
     }
-    if (Array.isArray(json.errors) && json.errors.length > 0) throw fail(graphqlErrors(json.errors, where, variables.demarche).message);
+    if (Array.isArray(json.errors) && json.errors.length > 0) throw fail(graphqlErrors(json.errors, where, variables.demarche));
     if (!json.data) throw fail(`${where} : réponse sans données — rien n’a été écrit ; relancez`);
     return { data: json.data };
   }
@@ -122,8 +122,8 @@ export function createClient(options: ClientOptions): DsClient {
     redact,
     async run<T>(operation: Operation, variables: Record<string, unknown>, where: string): Promise<T> {
       for (let attempt = 0; ; attempt++) {
-        const result = (await once(operation, variables, where, attempt)) as { retry?: number; data?: unknown };
-        if (result.retry === undefined) return result.data as T;
+        const result = await once(operation, variables, where, attempt);
+        if ('data' in result) return result.data as T;
         await sleep(result.retry);
       }
     },

@@ -40,7 +40,7 @@ function check(target: string, source: FieldSource, where: Descriptors, kind: st
       return { problem: `« ${target} » : ${found.length} ${kind}s s’appellent « ${label} » dans la révision active — précisez lequel par son identifiant dans mapping.yml ({ label, id }, id parmi ${found.map((d) => d.id).join(', ')})` };
     }
     if (found) return { descriptor: found[0] };
-    if (demandeur && (DEMANDEUR_LABELS as readonly string[]).some((l) => headerKey(l) === headerKey(label))) return {};
+    if (demandeur && DEMANDEUR_LABELS.some((l) => headerKey(l) === headerKey(label))) return {};
   }
   return { problem: `« ${target} » : ${kind} ${quoted(labels)} introuvable dans la révision active de la démarche — renommé ou supprimé dans le formulaire ? corrigez le libellé dans mapping.yml` };
 }

@@ -4,6 +4,7 @@
  * the same shape as an export's.
  */
 import { dossiersFromApi, type Dossier } from '../dossiers.ts';
+import { parisMidnight } from '../dates.ts';
 import { IngestError } from '../errors.ts';
 import type { Mapping } from '../mapping.ts';
 import type { AttachmentStore } from '../read/attachments.ts';
@@ -37,10 +38,9 @@ export interface ApiSource {
 
 /** A date as DS's ISO8601DateTime wants it: `2025-06-12` is the start of that day, Paris time. */
 export function sinceArgument(text: string): string {
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(text);
-  const date = new Date(day ? `${text}T00:00:00+02:00` : text);
-  if (Number.isNaN(date.getTime())) throw new IngestError(`--since « ${text} » illisible : attendu une date AAAA-MM-JJ ou une date-heure ISO 8601 (2025-06-12T16:00:00+02:00)`);
-  return day ? `${text}T00:00:00+02:00` : text;
+  const value = /^\d{4}-\d{2}-\d{2}$/.test(text) ? parisMidnight(text) : text;
+  if (Number.isNaN(Date.parse(value))) throw new IngestError(`--since « ${text} » illisible : attendu une date AAAA-MM-JJ ou une date-heure ISO 8601 (2025-06-12T16:00:00+02:00)`);
+  return value;
 }
 
 export async function readFromApi(folder: string, mapping: Mapping, options: ApiOptions, progress?: (line: string) => void): Promise<ApiSource> {
