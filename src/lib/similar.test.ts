@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { WEIGHTS, cosine, pairScore, similarSolutions, terms, tfIdf, type SimilarInput } from './similar.ts';
+import { compareNames } from './view/order.ts';
 
 const item = (id: string, data: Partial<SimilarInput['data']> = {}, body = ''): SimilarInput => ({
   id,
@@ -75,5 +77,51 @@ describe('similarSolutions', () => {
     expect(a.get('s0')).toEqual(b.get('s0'));
     // Same score: by name.
     expect(a.get('s0')!.map((s) => s.name)).toEqual(['Solution 1', 'Solution 2', 'Solution 3', 'Solution 4', 'Solution 5']);
+  });
+});
+
+describe('similarSolutions skips the pairs that cannot rank', () => {
+  /** The reference: every pair scored with pairScore, sorted by score, name, identifier. */
+  function everyPair(items: readonly SimilarInput[], max = 5): Map<string, string[]> {
+    const vectors = tfIdf(items.map((i) => terms(`${i.data.name} ${i.data.summary} ${i.body}`).stems));
+    return new Map(
+      items.map((a, i) => [
+        a.id,
+        items
+          .map((b, j) => ({ b, score: i === j ? 0 : Math.round(pairScore(a.data, b.data, cosine(vectors[i]!, vectors[j]!)).score * 1000) / 1000 }))
+          .filter(({ score }) => score > 0)
+          .sort((x, y) => y.score - x.score || compareNames(x.b.data, y.b.data) || x.b.id.localeCompare(y.b.id))
+          .slice(0, max)
+          .map(({ b, score }) => `${b.id} ${score}`),
+      ]),
+    );
+  }
+  const THEMES = ['traduction-automatique', 'agents-conversationnels', 'transcription-vocale', 'synthese-documentaire'];
+  const AUDS = ['collectivites-territoriales', 'administrations-centrales', 'etablissements-de-sante'];
+  const WORDS = ['courrier', 'réponse', 'traduction', 'agent', 'réunion', 'compte', 'rendu', 'usager', 'dossier', 'santé', 'vigilance', 'subvention'];
+  const catalogue = fc.array(
+    fc.record({
+      thematics: fc.subarray(THEMES),
+      audiences: fc.subarray(AUDS),
+      category: fc.constantFrom('solutions-applicatives', 'briques-technologiques', undefined),
+      secNumCloud: fc.constantFrom('qualifie' as const, 'non' as const),
+      onPremise: fc.boolean(),
+      dataLocation: fc.constantFrom('france' as const, 'ue' as const, 'hors-ue' as const),
+      words: fc.array(fc.constantFrom(...WORDS), { maxLength: 6 }),
+      name: fc.constantFrom('Alpha', 'Beta', 'Gamma', 'Delta'),
+    }),
+    { minLength: 2, maxLength: 40 },
+  );
+  it('gives the same lists as scoring every pair', () => {
+    fc.assert(
+      fc.property(catalogue, (rows) => {
+        const items = rows.map((r, i) =>
+          item(`f${i}`, { name: r.name, thematics: r.thematics, audiences: r.audiences, category: r.category, dataSecurity: { secNumCloud: r.secNumCloud, onPremise: r.onPremise, dataLocation: r.dataLocation, certifications: [] } }, r.words.join(' ')),
+        );
+        const got = new Map([...similarSolutions(items)].map(([id, links]) => [id, links.map((l) => `${l.id} ${l.score}`)]));
+        expect(got).toEqual(everyPair(items));
+      }),
+      { numRuns: 150 },
+    );
   });
 });
