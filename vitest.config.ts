@@ -31,14 +31,14 @@ export default defineConfig({
         },
       },
       {
-        // Quality gates on the real built site, in Chromium (tests/e2e/browser.ts says which).
+        // Quality gates on the real built site, in Chromium (tests/e2e/browser.ts says which). The
+        // files are independent (each its own browser, the site read-only), so two run side by side.
         test: {
           name: 'site',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
-          fileParallelism: false,
         },
       },
       {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { WEIGHTS, cosine, pairScore, similarSolutions, terms, tfIdf, type SimilarInput } from './similar.ts';
 import { compareNames } from './view/order.ts';
+import { AUDIENCES, THEMATICS } from '../schemas/taxonomy.ts';
 
 const item = (id: string, data: Partial<SimilarInput['data']> = {}, body = ''): SimilarInput => ({
   id,
@@ -96,8 +97,8 @@ describe('similarSolutions skips the pairs that cannot rank', () => {
       ]),
     );
   }
-  const THEMES = ['traduction-automatique', 'agents-conversationnels', 'transcription-vocale', 'synthese-documentaire'];
-  const AUDS = ['collectivites-territoriales', 'administrations-centrales', 'etablissements-de-sante'];
+  const THEMES = THEMATICS.slice(0, 4).map((t) => t.slug);
+  const AUDS = AUDIENCES.values.slice(0, 3);
   const WORDS = ['courrier', 'réponse', 'traduction', 'agent', 'réunion', 'compte', 'rendu', 'usager', 'dossier', 'santé', 'vigilance', 'subvention'];
   const catalogue = fc.array(
     fc.record({

@@ -10,7 +10,7 @@
  * - icons (DSFR masks, painted in the text colour): against the background behind them;
  * - the focus ring of every element reached with Tab (drawn outside the element): against the
  *   background around it.
- * Text contrast (3.2) is axe's `color-contrast`, in browser.test.ts. Tags and badges carry their
+ * Text contrast (3.2) is axe's `color-contrast`, in axe-light.test.ts and axe-dark.test.ts. Tags and badges carry their
  * text, which identifies them: their fill is not measured (WCAG's understanding of 1.4.11).
  */
 import type { Browser, Page } from 'playwright-core';
@@ -162,7 +162,7 @@ describe.each(['light', 'dark'] as const)('RGAA 3.3 — non-text contrast of com
           return { outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 ? s.outlineColor : '', tag: `${el.tagName.toLowerCase()} « ${(el.textContent ?? el.getAttribute('aria-label') ?? '').trim().slice(0, 30)} »` };
         });
         if (!ring) break;
-        if (!ring.outline) continue; // browser.test.ts requires a visible focus; this measures the ones drawn as outlines.
+        if (!ring.outline) continue; // keyboard.test.ts requires a visible focus; this measures the ones drawn as outlines.
         const measured = await page.evaluate(
           ([outline, what]) => {
             const parse = (c: string) => /rgba?\(([\d.]+),? ([\d.]+),? ([\d.]+)/.exec(c)!.slice(1, 4).map(Number);
