@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
@@ -89,6 +89,20 @@ export function visitor(context: BrowserContext, baseUrl: string): (route: strin
     const response = await tab.goto(baseUrl + route, { waitUntil: 'networkidle' });
     if (response?.status() !== 200) throw new Error(`${route} : réponse ${response?.status() ?? 'absente'} au lieu de 200`);
     return { page: tab, ...current };
+  };
+}
+
+/**
+ * One tab per set of context options, opened at first use and reused by every later visit with the
+ * same options (each visit a new document in the same renderer process, as with visitor).
+ */
+export function tabsOf(browser: Browser): (options?: BrowserContextOptions) => Promise<Page> {
+  const opened = new Map<string, Promise<Page>>();
+  return (options = {}) => {
+    const key = JSON.stringify(options);
+    let tab = opened.get(key);
+    if (!tab) opened.set(key, (tab = browser.newContext(options).then((context) => context.newPage())));
+    return tab;
   };
 }
 

@@ -52,20 +52,34 @@ async function styles(page: Page): Promise<string[]> {
   });
 }
 
+/** One tab per state and CSS (reused from page to page: a new document each time, in the same renderer process). */
+const tabs = new Map<string, Promise<Page>>();
+function tabFor(state: State, whole: boolean): Promise<Page> {
+  const key = `${state} ${whole}`;
+  let tab = tabs.get(key);
+  if (!tab) {
+    tab = (async () => {
+      const mobile = state === 'menu' || state === 'breadcrumb';
+      const context = await browser.newContext({
+        viewport: mobile ? { width: 375, height: 800 } : { width: 1280, height: 900 },
+        reducedMotion: 'reduce',
+        locale: 'fr-FR',
+        ...(state === 'forced' ? { forcedColors: 'active' as const } : {}),
+      });
+      if (whole) {
+        await context.route('**/dsfr/bundles/*.css', (r) => r.fulfill({ body: readFileSync(path.join(WHOLE, path.basename(new URL(r.request().url()).pathname))), contentType: 'text/css' }));
+      }
+      if (state === 'dark') await context.addInitScript(() => localStorage.setItem('scheme', 'dark'));
+      return context.newPage();
+    })();
+    tabs.set(key, tab);
+  }
+  return tab;
+}
+
 /** The page in a state, with the reduced CSS of the site or the whole bundles. */
 async function render(route: string, state: State, whole: boolean): Promise<string[]> {
-  const mobile = state === 'menu' || state === 'breadcrumb';
-  const context = await browser.newContext({
-    viewport: mobile ? { width: 375, height: 800 } : { width: 1280, height: 900 },
-    reducedMotion: 'reduce',
-    locale: 'fr-FR',
-    ...(state === 'forced' ? { forcedColors: 'active' as const } : {}),
-  });
-  if (whole) {
-    await context.route('**/dsfr/bundles/*.css', (r) => r.fulfill({ body: readFileSync(path.join(WHOLE, path.basename(new URL(r.request().url()).pathname))), contentType: 'text/css' }));
-  }
-  if (state === 'dark') await context.addInitScript(() => localStorage.setItem('scheme', 'dark'));
-  const page = await context.newPage();
+  const page = await tabFor(state, whole);
   await page.goto(`${baseUrl}${route}`, { waitUntil: 'networkidle' });
   // Let the fonts arrive and the scripts settle, then have the DSFR measure again (collapses read heights).
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -79,9 +93,7 @@ async function render(route: string, state: State, whole: boolean): Promise<stri
   // Nothing hovered: the pointer would style whatever lies under it.
   await page.mouse.move(0, 0);
   await page.waitForTimeout(400);
-  const lines = await styles(page);
-  await context.close();
-  return lines;
+  return styles(page);
 }
 
 const PAGES: Record<string, { route: string; states: State[] }> = {

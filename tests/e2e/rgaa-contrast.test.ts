@@ -15,7 +15,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch } from './browser.ts';
+import { launch, tabsOf } from './browser.ts';
 import { siteAudit } from '../../src/lib/rgaa/audit.ts';
 
 const baseUrl = inject('baseUrl');
@@ -24,8 +24,10 @@ const sample = siteAudit().echantillon.map((p) => p.adresse);
 const MINIMUM = 3;
 
 let browser: Browser;
+let tab: ReturnType<typeof tabsOf>;
 beforeAll(async () => {
   browser = await launch();
+  tab = tabsOf(browser);
 });
 afterAll(async () => {
   await browser?.close();
@@ -139,57 +141,53 @@ function measureComponents(): Measure[] {
   return out;
 }
 
-async function open(route: string, colorScheme: 'light' | 'dark'): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme, locale: 'fr-FR' });
-  const page = await context.newPage();
+/** The page in the scheme's tab (reused from page to page). */
+async function open(route: string, colorScheme: 'light' | 'dark'): Promise<Page> {
+  const page = await tab({ viewport: { width: 1280, height: 900 }, colorScheme, locale: 'fr-FR' });
   await page.goto(baseUrl + route, { waitUntil: 'networkidle' });
   expect(await page.evaluate(() => document.documentElement.getAttribute('data-fr-theme'))).toBe(colorScheme);
-  return { page, close: () => context.close() };
+  return page;
 }
 
 describe.each(['light', 'dark'] as const)('RGAA 3.3 — non-text contrast of components, icons and focus rings (%s theme)', (scheme) => {
   it.each(sample)('%s', async (route) => {
-    const { page, close } = await open(route, scheme);
-    try {
-      const measures = await page.evaluate(measureComponents);
-      // Focus rings: every element Tab reaches, its outline against what surrounds it.
-      for (let i = 0; i < 40; i++) {
-        await page.keyboard.press('Tab');
-        const ring = await page.evaluate(() => {
-          const el = document.activeElement as HTMLElement | null;
-          if (!el || el === document.body) return undefined;
-          const s = getComputedStyle(el);
-          return { outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 ? s.outlineColor : '', tag: `${el.tagName.toLowerCase()} « ${(el.textContent ?? el.getAttribute('aria-label') ?? '').trim().slice(0, 30)} »` };
-        });
-        if (!ring) break;
-        if (!ring.outline) continue; // keyboard.test.ts requires a visible focus; this measures the ones drawn as outlines.
-        const measured = await page.evaluate(
-          ([outline, what]) => {
-            const parse = (c: string) => /rgba?\(([\d.]+),? ([\d.]+),? ([\d.]+)/.exec(c)!.slice(1, 4).map(Number);
-            const lum = (rgb: number[]) => {
-              const lin = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-              return 0.2126 * lin(rgb[0]!) + 0.7152 * lin(rgb[1]!) + 0.0722 * lin(rgb[2]!);
-            };
-            let bg = [255, 255, 255];
-            for (let e = document.activeElement!.parentElement; e; e = e.parentElement) {
-              const m = /rgba?\(([\d.]+),? ([\d.]+),? ([\d.]+)(?:,? \/? ?([\d.]+))?\)/.exec(getComputedStyle(e).backgroundColor);
-              if (m && (m[4] === undefined || Number(m[4]) === 1)) {
-                bg = [Number(m[1]), Number(m[2]), Number(m[3])];
-                break;
-              }
+    const page = await open(route, scheme);
+    const measures = await page.evaluate(measureComponents);
+    // Focus rings: every element Tab reaches, its outline against what surrounds it.
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const ring = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return undefined;
+        const s = getComputedStyle(el);
+        return { outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 ? s.outlineColor : '', tag: `${el.tagName.toLowerCase()} « ${(el.textContent ?? el.getAttribute('aria-label') ?? '').trim().slice(0, 30)} »` };
+      });
+      if (!ring) break;
+      if (!ring.outline) continue; // keyboard.test.ts requires a visible focus; this measures the ones drawn as outlines.
+      const measured = await page.evaluate(
+        ([outline, what]) => {
+          const parse = (c: string) => /rgba?\(([\d.]+),? ([\d.]+),? ([\d.]+)/.exec(c)!.slice(1, 4).map(Number);
+          const lum = (rgb: number[]) => {
+            const lin = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+            return 0.2126 * lin(rgb[0]!) + 0.7152 * lin(rgb[1]!) + 0.0722 * lin(rgb[2]!);
+          };
+          let bg = [255, 255, 255];
+          for (let e = document.activeElement!.parentElement; e; e = e.parentElement) {
+            const m = /rgba?\(([\d.]+),? ([\d.]+),? ([\d.]+)(?:,? \/? ?([\d.]+))?\)/.exec(getComputedStyle(e).backgroundColor);
+            if (m && (m[4] === undefined || Number(m[4]) === 1)) {
+              bg = [Number(m[1]), Number(m[2]), Number(m[3])];
+              break;
             }
-            const [hi, lo] = [lum(parse(outline)), lum(bg)].sort((a, b) => b - a) as [number, number];
-            return { what: `anneau de focus de ${what}`, fg: outline, bg: `rgb(${bg.join(', ')})`, ratio: Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100 };
-          },
-          [ring.outline, ring.tag] as const,
-        );
-        measures.push(measured);
-      }
-      expect(measures.length).toBeGreaterThan(3);
-      expect(measures.some((m) => m.what.startsWith('anneau de focus'))).toBe(true);
-      expect(measures.filter((m) => m.ratio < MINIMUM).map((m) => `${m.what} : ${m.fg} sur ${m.bg} = ${m.ratio}:1`)).toEqual([]);
-    } finally {
-      await close();
+          }
+          const [hi, lo] = [lum(parse(outline)), lum(bg)].sort((a, b) => b - a) as [number, number];
+          return { what: `anneau de focus de ${what}`, fg: outline, bg: `rgb(${bg.join(', ')})`, ratio: Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100 };
+        },
+        [ring.outline, ring.tag] as const,
+      );
+      measures.push(measured);
     }
+    expect(measures.length).toBeGreaterThan(3);
+    expect(measures.some((m) => m.what.startsWith('anneau de focus'))).toBe(true);
+    expect(measures.filter((m) => m.ratio < MINIMUM).map((m) => `${m.what} : ${m.fg} sur ${m.bg} = ${m.ratio}:1`)).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch } from './browser.ts';
+import { launch, tabsOf } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const dist = inject('distDir');
@@ -32,8 +32,10 @@ const secNumCloudLabels = new Map(
 );
 
 let browser: Browser;
+let tab: ReturnType<typeof tabsOf>;
 beforeAll(async () => {
   browser = await launch();
+  tab = tabsOf(browser);
 });
 afterAll(async () => {
   await browser?.close();
@@ -54,27 +56,24 @@ const collapse = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 
 describe('a laureate page prints as a fiche (Chromium → PDF, A4)', () => {
   it.each(records.map((r) => [r.id, r] as const))('%s', async (_id, record) => {
-    const context = await browser.newContext({ locale: 'fr-FR' });
-    try {
-      const page = await context.newPage();
-      await page.goto(`${baseUrl}/solutions/${record.id}/`, { waitUntil: 'networkidle' });
-      await page.emulateMedia({ media: 'print' });
-      const { text, pages } = await pdfText(await page.pdf({ format: 'A4', printBackground: false }));
-      expect(pages, 'une ou deux pages A4').toBeLessThanOrEqual(2);
-      // The key fields…
-      expect(text).toContain(collapse(record.name));
-      expect(text).toContain(collapse(record.submitter.name));
-      expect(text).toContain(collapse(record.summary).slice(0, 60));
-      if (record.dataSecurity) expect(text).toContain(collapse(secNumCloudLabels.get(record.dataSecurity.secNumCloud)!));
-      for (const m of record.metrics) expect(text).toContain(collapse(m.label).slice(0, 40));
-      // …where the fiche lives…
-      expect(text).toContain(`${SITE}/solutions/${record.id}/`);
-      // …and none of the site's chrome.
-      for (const chrome of ['Paramètres d’affichage', 'Accès rapide', 'Plan du site', 'Rechercher dans le catalogue', 'vous êtes ici']) {
-        expect(text).not.toContain(chrome);
-      }
-    } finally {
-      await context.close();
+    // One tab for every fiche (a new document each time, in the same renderer process), loaded on screen then printed.
+    const page = await tab({ locale: 'fr-FR' });
+    await page.emulateMedia({ media: null });
+    await page.goto(`${baseUrl}/solutions/${record.id}/`, { waitUntil: 'networkidle' });
+    await page.emulateMedia({ media: 'print' });
+    const { text, pages } = await pdfText(await page.pdf({ format: 'A4', printBackground: false }));
+    expect(pages, 'une ou deux pages A4').toBeLessThanOrEqual(2);
+    // The key fields…
+    expect(text).toContain(collapse(record.name));
+    expect(text).toContain(collapse(record.submitter.name));
+    expect(text).toContain(collapse(record.summary).slice(0, 60));
+    if (record.dataSecurity) expect(text).toContain(collapse(secNumCloudLabels.get(record.dataSecurity.secNumCloud)!));
+    for (const m of record.metrics) expect(text).toContain(collapse(m.label).slice(0, 40));
+    // …where the fiche lives…
+    expect(text).toContain(`${SITE}/solutions/${record.id}/`);
+    // …and none of the site's chrome.
+    for (const chrome of ['Paramètres d’affichage', 'Accès rapide', 'Plan du site', 'Rechercher dans le catalogue', 'vous êtes ici']) {
+      expect(text).not.toContain(chrome);
     }
   });
 

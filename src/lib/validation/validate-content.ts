@@ -79,6 +79,9 @@ export function impossibleDateProblems(file: string, rawFrontmatter: string): Pr
  * starts with the newline that follows the opening `---`, which is line 1).
  */
 export function withLines(problems: Problem[], rawFrontmatter: string): Problem[] {
+  const locatable = (p: Problem) => !p.line && !!p.field && !p.field.startsWith('(');
+  // The syntax tree is built only when a problem needs a line: a valid file is not parsed twice.
+  if (!problems.some(locatable)) return problems;
   let doc: ReturnType<typeof parseDocument> | undefined;
   try {
     doc = parseDocument(rawFrontmatter);
@@ -87,8 +90,8 @@ export function withLines(problems: Problem[], rawFrontmatter: string): Problem[
   }
   const lineAt = (offset: number) => rawFrontmatter.slice(0, offset).split('\n').length;
   return problems.map((p) => {
-    if (p.line || !p.field || p.field.startsWith('(')) return p;
-    const parts = p.field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+    if (!locatable(p)) return p;
+    const parts = p.field!.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
     for (let n = parts.length; n > 0; n--) {
       const node = doc!.getIn(parts.slice(0, n), true);
       if (isNode(node) && node.range) return { ...p, line: lineAt(node.range[0]) };
