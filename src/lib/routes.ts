@@ -13,7 +13,7 @@ import { feedOf, feeds } from './feeds.ts';
 import { lastModified } from './opendata/dataset.ts';
 import { dataFiles } from './opendata/files.ts';
 import { compareNames } from './view/order.ts';
-import { comparisonTable } from './view/compare.ts';
+import { comparisonTable, type ComparisonTable } from './view/compare.ts';
 import { comparisonColumn, comparisonSpec } from './view/compare-columns.ts';
 import { COMPARE_PATH } from './selection.ts';
 import { guideFacts } from './guided.ts';
@@ -292,20 +292,45 @@ export async function comparePage() {
   };
 }
 
+/**
+ * Each thematic's comparison table, computed once for its page, its CSV and its JSON rather than
+ * three times; keyed by the published laureates and the calls it is read from (both cached by
+ * data.ts as long as the content does not change), so an edit under `astro dev` recomputes it.
+ */
+const thematicTables = new WeakMap<readonly LaureateEntry[], WeakMap<readonly CallEntry[], Map<string, { table: ComparisonTable; ids: string[] }>>>();
+
+async function thematicTable(slug: Thematic['slug']) {
+  const [laureates, calls] = await Promise.all([publishedLaureates(), sortedCalls()]);
+  let byCalls = thematicTables.get(laureates);
+  if (!byCalls) thematicTables.set(laureates, (byCalls = new WeakMap()));
+  let bySlug = byCalls.get(calls);
+  if (!bySlug) byCalls.set(calls, (bySlug = new Map()));
+  let found = bySlug.get(slug);
+  if (!found) {
+    const byId = new Map(calls.map((c) => [c.id, c]));
+    const members = laureatesOfThematic(laureates, slug);
+    found = {
+      table: comparisonTable(
+        members.map((l) => comparisonColumn(l, callOf(byId, l))),
+        comparisonSpec(),
+      ),
+      ids: members.map((l) => l.id),
+    };
+    bySlug.set(slug, found);
+  }
+  return found;
+}
+
 /** A thematic's comparison of all its laureates (newest selection first), pre-rendered. */
 export async function thematicComparisonPage(thematic: Pick<Thematic, 'slug' | 'label'>) {
-  const [laureates, calls] = await Promise.all([publishedLaureates(), callsById()]);
-  const members = laureatesOfThematic(laureates, thematic.slug);
+  const { table, ids } = await thematicTable(thematic.slug);
   return {
     breadcrumb: [
       { href: thematicHref(thematic.slug), label: thematic.label },
       { href: thematicComparisonHref(thematic.slug), label: 'Comparaison' },
     ] satisfies Crumb[],
-    table: comparisonTable(
-      members.map((l) => comparisonColumn(l, callOf(calls, l))),
-      comparisonSpec(),
-    ),
-    ids: members.map((l) => l.id),
+    table,
+    ids,
     downloads: { csv: thematicComparisonHref(thematic.slug, 'csv'), json: thematicComparisonHref(thematic.slug, 'json') },
   };
 }
